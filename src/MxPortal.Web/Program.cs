@@ -1,5 +1,15 @@
-var builder = WebApplication.CreateBuilder(args);
+using MxPortal.Infrastructure;
+using MxPortal.Web;
+
+var builder = MxWebApplication.CreateBuilder(args);
+
+builder.Services.AddMxInfrastructure(builder.Configuration);
+builder.Services.AddMxWeb(builder.Configuration);
+
 var app = builder.Build();
-app.MapStaticAssets();
-app.MapGet("/", (IConfiguration c, IWebHostEnvironment e) => $"{e.ContentRootPath} {e.WebRootPath} {c["AllowedHosts"]}");
+
+await app.PrepareAsync();          // migrations, roles, bootstrap Administrator, recurring jobs
+app.UseMxPipeline();               // errors, static files, auth, antiforgery
+app.MapMxEndpoints();              // portal components, account, health, exports, jobs dashboard
+
 app.Run();

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using MxPortal.Domain.Audit;
+using MxPortal.Infrastructure.Identity;
+
+namespace MxPortal.Infrastructure.Data;
+
+/// <summary>
+/// The one database of the portal. The model uses no provider-specific types so the SQLite and PostgreSQL
+/// migrations (one assembly each) describe the same schema. Times are UTC <see cref="DateTime"/>.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Data Protection keys: sign-in cookies and encrypted secrets survive restarts and work across nodes.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MxPortal.Infrastructure.Audit;
+using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.Health;
+using MxPortal.Infrastructure.Identity;
+using MxPortal.Infrastructure.Jobs;
+
+namespace MxPortal.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>Everything that touches the world: database, identity stores, audit, jobs, health checks.</summary>
+    public static IServiceCollection AddMxInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMxDatabase(configuration);
+        services.AddDataProtection().SetApplicationName("MxPortal").PersistKeysToDbContext<AppDbContext>();
+        services.AddMxIdentity(configuration);
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditReader>();
+        services.AddMxJobs(configuration);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<JobStorageHealthCheck>("jobs");
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace MxPortal.Infrastructure.Jobs;
+
+public enum JobStorageKind
+{
+    Sqlite,
+    Postgres,
+    InMemory,
+}

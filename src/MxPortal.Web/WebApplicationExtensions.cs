@@ -1,0 +1,69 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using MxPortal.Domain.Access;
+using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.Identity;
+using MxPortal.Infrastructure.Jobs;
+using MxPortal.Web.Components;
+using MxPortal.Web.Endpoints;
+using MxPortal.Web.Security;
+
+namespace MxPortal.Web;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>
+    /// Brings the database up to date, seeds roles and the bootstrap Administrator, and registers recurring jobs.
+    /// A bad configuration stops here with a message naming the key.
+    /// </summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MxPortal.Startup");
+        try
+        {
+            var portal = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+                await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
+            }
+            _ = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
+            RecurringJobTable.Register(app.Services.GetRequiredService<IRecurringJobManager>(),
+                TimeZoneInfo.FindSystemTimeZoneById(portal.TimeZone));
+        }
+        catch (OptionsValidationException e)
+        {
+            logger.LogCritical("Configuration error: {Errors}", string.Join(" ", e.Failures));
+            throw;
+        }
+    }
+
+    public static WebApplication UseMxPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapMxEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapHealthEndpoints();
+        app.MapAuditEndpoints();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                Authorization = [new HangfireDashboardAuthorization()],
+                DashboardTitle = "MxPortal jobs",
+                AppPath = "/jobs",
+                DisplayStorageConnectionString = false,
+            })
+            .RequireAuthorization(Policies.Jobs);
+        return app;
+    }
+}
