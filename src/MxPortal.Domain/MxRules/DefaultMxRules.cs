@@ -37,7 +37,7 @@ public static class DefaultMxRules
             MessagesPerHour = 2_000,
             Source = RuleSource.Synced,
             // Note: seeded rules are Synced so the deliverability instance's feed may update them later.
-            Comment = "Generic rule for every other MX host; " + NoPublishedRate + ". Must stay last.",
+            Comment = "Generic rule for every other MX host: MxPortal conservative starting value, not a provider figure. Must stay last.",
         },
     ];
 

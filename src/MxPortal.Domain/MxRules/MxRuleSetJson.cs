@@ -17,6 +17,8 @@ public static partial class MxRuleSetJson
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        // Note: a file for people and diffs, never embedded in HTML, so keep apostrophes and accents readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
@@ -77,13 +79,19 @@ public static partial class MxRuleSetJson
     private static RuleError SyntaxError(JsonException e)
     {
         var line = e.LineNumber + 1;
-        var message = e.Message.Split(" Path:", 2)[0];
+        var message = Friendly(e.Message.Split(" Path:", 2)[0]);
         var match = RuleIndexInPath().Match(e.Path ?? "");
         return match.Success
-            ? new RuleError(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), "?",
+            ? new RuleError(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), null,
                 match.Groups[2].Value, message, line)
             : new RuleError(null, null, e.Path ?? "", message, line);
     }
+
+    // Note: System.Text.Json names .NET types in these two messages; say it in the file's terms instead.
+    private static string Friendly(string message) =>
+        message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong JSON type for this field."
+        : message.Contains("could not be mapped", StringComparison.Ordinal) ? "is not a known field (see docs/mx-rules-json.md)."
+        : message;
 
     private static string Quote(string? s) => s is null ? "missing" : $"\"{s}\"";
 

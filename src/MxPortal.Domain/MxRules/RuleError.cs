@@ -8,8 +8,9 @@ public sealed record RuleError(int? Index, string? Mask, string Field, string Me
 {
     public override string ToString()
     {
-        var where = Index is { } i ? $"Rule {i + 1} ('{Mask}')" : Line is { } l ? $"Line {l}" : "Rule set";
-        if (Index is not null && Line is { } line) where += $", line {line}";
+        var rule = Index is { } i ? Mask is null ? $"rule {i + 1}" : $"rule {i + 1} ('{Mask}')" : null;
+        var where = Line is { } l ? rule is null ? $"Line {l}" : $"Line {l}, {rule}" : rule ?? "rule set";
+        where = char.ToUpperInvariant(where[0]) + where[1..];
         return Field.Length == 0 ? $"{where}: {Message}" : $"{where}, {Field}: {Message}";
     }
 }
