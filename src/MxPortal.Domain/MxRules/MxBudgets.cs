@@ -27,6 +27,11 @@ public static class MxBudgets
             MessagesPerSlice: PerSlice(perHour));
     }
 
+    /// <summary>The same at the identity's level: its override, else the instance level.</summary>
+    public static MxBudget For(MxRuleSet rules, ThroughputLevels levels, ThroughputSettings settings,
+        SendingIdentity identity, string mxHost, IPAddress remoteIp) =>
+        For(rules, levels, settings.LevelFor(identity.PublicId), identity, mxHost, remoteIp);
+
     /// <summary>
     /// Rounded down so twelve slices never exceed the hour (10,000/h gives 833, DOMAIN.md's figure), but at
     /// least 1, else a rule under 12/h could never send. Below 12/h the hourly count is the binding limit and

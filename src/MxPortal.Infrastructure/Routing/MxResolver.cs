@@ -18,8 +18,9 @@ public sealed class MxResolver : IMxResolver
     private readonly DnsOptions _options;
     private readonly MxResolutionCache _cache;
     private readonly Random _random;
+    private readonly Lock _randomLock = new();
 
-    /// <param name="random">Orders equal preferences; pass a seeded one in tests. Access is locked.</param>
+    /// <param name="random">Orders equal preferences; pass a seeded one in tests. Used under a private lock: seeded Random instances are not thread-safe.</param>
     public MxResolver(DnsOptions options, TimeProvider timeProvider, Random random)
         : this(DnsLookup.CreateClient(options), options, timeProvider, random)
     {
@@ -42,7 +43,7 @@ public sealed class MxResolver : IMxResolver
             (resolution, var ttl) = await ResolveUncachedAsync(name, cancellationToken).ConfigureAwait(false);
             _cache.Set(name, resolution, ttl);
         }
-        lock (_random) return resolution.WithHosts(MxHostOrder.Arrange(resolution.Hosts, _random));
+        lock (_randomLock) return resolution.WithHosts(MxHostOrder.Arrange(resolution.Hosts, _random));
     }
 
     private async Task<(MxResolution, TimeSpan)> ResolveUncachedAsync(string domain, CancellationToken ct)

@@ -63,6 +63,16 @@ public sealed class MxBudgetsTests
             (budget.MessagesPerHour, budget.MaxConnections, budget.MessagesPerConnection, budget.MessagesPerSlice, budget.Level));
     }
 
+    [Theory]
+    [InlineData(1, 30_000)]   // identity 1 is overridden to Boost
+    [InlineData(2, 2_500)]    // identity 2 follows the instance level, Slow
+    public void The_identity_override_decides_the_level(int publicId, int expectedPerHour)
+    {
+        var settings = new ThroughputSettings(ThroughputLevel.Slow, new Dictionary<int, ThroughputLevel> { [1] = ThroughputLevel.Boost });
+        var budget = MxBudgets.For(Set(), ThroughputLevels.Default, settings, Identity(publicId), "mx.any.test", IPAddress.Loopback);
+        Assert.Equal(expectedPerHour, budget.MessagesPerHour);
+    }
+
     [Fact]
     public void Twelve_slices_never_exceed_the_hourly_budget()
     {

@@ -35,4 +35,24 @@ public sealed class MxResolverCacheTests
         clock.Advance(TimeSpan.FromSeconds(15));  // 46 s: past the 45 s of negative caching
         Assert.Equal(MxFailure.Temporary, (await resolver.ResolveAsync("gone.test")).Failure);
     }
+
+    [Fact]
+    public async Task Servfail_is_temporary_and_remembered_only_briefly()
+    {
+        using var server = new FixedRcodeDnsServer(rcode: 2);
+        var clock = new FakeTimeProvider();
+        var options = DnsmasqFixture.Options(server.NameServer);
+        options.TemporaryFailureCacheSeconds = 5;
+        var resolver = new MxResolver(options, clock, new Random(1));
+
+        var first = await resolver.ResolveAsync("any.test");
+        var asked = server.Queries;   // DnsClient itself retries a SERVFAIL (Retries = 2)
+        var again = await resolver.ResolveAsync("any.test");
+        Assert.Equal((MxFailure.Temporary, MxFailure.Temporary, asked), (first.Failure, again.Failure, server.Queries));
+        Assert.Contains("ServerFailure", first.Message);
+
+        clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(MxFailure.Temporary, (await resolver.ResolveAsync("any.test")).Failure);
+        Assert.True(server.Queries > asked, "after 5 s the name server is asked again");
+    }
 }
