@@ -1,0 +1,80 @@
+using MimeKit;
+using MxPortal.Domain.Bounces;
+
+namespace MxPortal.Infrastructure.Bounces;
+
+/// <summary>
+/// Reads a bounce mail into a <see cref="BounceReport"/>: an RFC 5965 feedback report, an
+/// auto-reply, an RFC 3464 delivery status report, else a non-standard bounce by its text.
+/// Stateless and thread-safe. Never throws on bad input: the failure is a value with a reason.
+/// </summary>
+public sealed class BounceMailParser
+{
+    public BounceParseResult Parse(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        MimeMessage message;
+        try
+        {
+            message = MimeMessage.Load(stream);
+        }
+        catch (Exception ex) when (ex is FormatException or ParseException or IOException or ArgumentException)
+        {
+            return BounceParseResult.Failure($"not a MIME message: {ex.Message}");
+        }
+
+        return Parse(message);
+    }
+
+    public BounceParseResult Parse(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            return Read(message);
+        }
+        catch (Exception ex) when (ex is FormatException or ParseException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            // Note: MimeKit decodes lazily; a broken charset or encoding deep in a part
+            // surfaces here and must not crash the mailbox poller.
+            return BounceParseResult.Failure($"unreadable bounce: {ex.Message}");
+        }
+    }
+
+    private static BounceParseResult Read(MimeMessage message)
+    {
+        if (message.Headers.Count == 0)
+        {
+            return BounceParseResult.Failure("no mail headers");
+        }
+
+        var notification = MailText.NotificationText(message);
+        var (kind, recipients) = Recipients(message, notification);
+        if (recipients.Count == 0)
+        {
+            return BounceParseResult.Failure("no delivery report, feedback report or bounce text with a recipient found");
+        }
+
+        var (mxPortalId, messageId) = CorrelationReader.Original(message, message.TextBody ?? "");
+        return BounceParseResult.Success(new BounceReport(kind, recipients, CorrelationReader.VerpToken(message), mxPortalId, messageId));
+    }
+
+    private static (BounceReportKind, List<BouncedRecipient>) Recipients(MimeMessage message, string notification)
+    {
+        if (FeedbackReportReader.Read(message, notification) is { } complaint)
+        {
+            return (BounceReportKind.Feedback, [complaint]);
+        }
+
+        if (AutoReplyDetector.IsAutoReply(message))
+        {
+            var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? "";
+            return (BounceReportKind.AutoReply, [new BouncedRecipient(from, null, null, MailText.Collapse(notification))]);
+        }
+
+        var dsn = DeliveryStatusReader.Read(message, notification);
+        return dsn.Count > 0
+            ? (BounceReportKind.DeliveryStatus, dsn)
+            : (BounceReportKind.PlainText, PlainTextBounceReader.Read(message, notification));
+    }
+}

@@ -1,0 +1,106 @@
+using MimeKit;
+using MxPortal.Domain.Bounces;
+
+namespace MxPortal.Infrastructure.Bounces;
+
+/// <summary>Reads the per-recipient fields of an RFC 3464 delivery status report.</summary>
+internal static class DeliveryStatusReader
+{
+    /// <summary>The recipients of every delivery-status part, or an empty list when there is none.</summary>
+    public static List<BouncedRecipient> Read(MimeMessage message, string notification)
+    {
+        var recipients = new List<BouncedRecipient>();
+        foreach (var part in message.BodyParts)
+        {
+            if (!part.ContentType.MediaSubtype.Contains("delivery-status", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var groups = StatusGroups(part).Skip(1).ToList();
+            var addresses = groups.Select(Address).OfType<string>().ToList();
+            foreach (var fields in groups)
+            {
+                var recipient = ReadRecipient(fields, notification, addresses);
+                if (recipient is not null)
+                {
+                    recipients.Add(recipient);
+                }
+            }
+        }
+
+        return recipients;
+    }
+
+    private static string? Address(HeaderList fields) =>
+        MailText.CleanAddress(fields["Final-Recipient"]) ?? MailText.CleanAddress(fields["Original-Recipient"]);
+
+    private static BouncedRecipient? ReadRecipient(HeaderList fields, string notification, IReadOnlyList<string> all)
+    {
+        var address = Address(fields);
+        if (address is null)
+        {
+            return null;
+        }
+
+        var diagnostic = MailText.StripType(fields["Diagnostic-Code"]);
+        var detail = RecipientSection.For(notification, address, all);
+        return new BouncedRecipient(
+            address,
+            MailText.Collapse(fields["Action"]).ToLowerInvariant(),
+            MailText.Collapse(fields["Status"]),
+            diagnostic,
+            MailText.StripType(fields["Remote-MTA"]),
+            detail,
+            MailText.SmtpCommand(diagnostic) ?? MailText.SmtpCommand(detail));
+    }
+
+    private static IEnumerable<HeaderList> StatusGroups(MimeEntity part)
+    {
+        if (part is MessageDeliveryStatus status)
+        {
+            return status.StatusGroups;
+        }
+
+        // Note: some MTAs label the report text/delivery-status; the groups are the same
+        // blank-line separated header blocks.
+        if (part is TextPart text)
+        {
+            return text.Text.Replace("\r\n", "\n", StringComparison.Ordinal)
+                .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(ParseFields);
+        }
+
+        return [];
+    }
+
+    private static HeaderList ParseFields(string block)
+    {
+        var list = new HeaderList();
+        string? name = null;
+        var value = "";
+        foreach (var line in block.Split('\n'))
+        {
+            if (line.Length > 0 && char.IsWhiteSpace(line[0]) && name is not null)
+            {
+                value += " " + line.Trim();
+                continue;
+            }
+
+            if (name is not null)
+            {
+                list.Add(name, value);
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            (name, value) = colon > 0 && !line[..colon].Contains(' ', StringComparison.Ordinal) ? (line[..colon].Trim(), line[(colon + 1)..].Trim()) : (null, "");
+        }
+
+        if (name is not null)
+        {
+            list.Add(name, value);
+        }
+
+        return list;
+    }
+}

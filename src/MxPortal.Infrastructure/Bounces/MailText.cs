@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace MxPortal.Infrastructure.Bounces;
+
+/// <summary>Text helpers shared by the bounce readers.</summary>
+internal static partial class MailText
+{
+    // Diagnostics longer than this are boilerplate or a returned message, not an error text.
+    private const int MaxText = 4000;
+
+    /// <summary>The human-readable text of a bounce: top-level text parts, not the returned message.</summary>
+    public static string NotificationText(MimeMessage message)
+    {
+        var text = "";
+        foreach (var part in message.BodyParts)
+        {
+            if (part is TextPart { IsAttachment: false } textPart && !IsReportPart(textPart))
+            {
+                var body = textPart.IsHtml ? StripHtml(textPart.Text) : textPart.Text;
+                text = text.Length == 0 ? body : text + "\n" + body;
+                if (!textPart.IsHtml)
+                {
+                    break;
+                }
+            }
+        }
+
+        var marker = ReturnedMessageMarker().Match(text);
+        return marker.Success ? text[..marker.Index] : text;
+    }
+
+    public static string Collapse(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var collapsed = Whitespace().Replace(text, " ").Trim();
+        return collapsed.Length > MaxText ? collapsed[..MaxText] : collapsed;
+    }
+
+    /// <summary>The value of a DSN field without its type prefix ("rfc822; a@b" → "a@b").</summary>
+    public static string? StripType(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var semicolon = value.IndexOf(';', StringComparison.Ordinal);
+        var stripped = semicolon >= 0 && semicolon < 12 ? value[(semicolon + 1)..] : value;
+        return Collapse(stripped);
+    }
+
+    public static string? CleanAddress(string? value)
+    {
+        var stripped = StripType(value);
+        if (stripped is null)
+        {
+            return null;
+        }
+
+        var match = Address().Match(stripped);
+        return match.Success ? match.Value : null;
+    }
+
+    /// <summary>The SMTP command an error answered, when the text says (postfix, exim, sendmail wording).</summary>
+    public static string? SmtpCommand(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var match = Command().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var word = match.Groups["cmd"].Value.ToUpperInvariant();
+        return word.StartsWith("RCPT", StringComparison.Ordinal) ? "RCPT" : word.StartsWith("MAIL", StringComparison.Ordinal) ? "MAIL" : word;
+    }
+
+    public static IEnumerable<string> Addresses(string text) => Address().Matches(text).Select(m => m.Value);
+
+    private static bool IsReportPart(TextPart part) =>
+        part.ContentType.MediaSubtype.Contains("delivery-status", StringComparison.OrdinalIgnoreCase)
+        || part.ContentType.MediaSubtype.Contains("feedback-report", StringComparison.OrdinalIgnoreCase)
+        || part.ContentType.MediaSubtype.Contains("rfc822", StringComparison.OrdinalIgnoreCase);
+
+    private static string StripHtml(string html) =>
+        System.Net.WebUtility.HtmlDecode(HtmlTag().Replace(HtmlDrop().Replace(html, " "), " "));
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"<(style|script|head)\b.*?</\1>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlDrop();
+
+    [GeneratedRegex(@"<[^>]*>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+")]
+    private static partial Regex Address();
+
+    [GeneratedRegex(@"(?:in reply to (?:end of )?|after (?:end of )?|our (?:final )?|>>> ?|SMTP:)(?<cmd>DATA|RCPT(?: TO)?|MAIL(?: FROM)?|initial connection|EHLO|HELO)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Command();
+
+    // Where the copy of the original message starts in a plain-text bounce.
+    [GeneratedRegex(@"^[ \t]*(?:-{2,}|={2,}|\*{2,})?[ \t]*(?:this is a copy of|below this line is a copy|original message|returned message|undelivered message|unsent message|message follows|the header and text|a copy of the original|content-type: message/rfc822|headers of (?:the|your) (?:original )?message)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex ReturnedMessageMarker();
+}

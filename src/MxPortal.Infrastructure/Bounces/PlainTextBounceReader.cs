@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+using MxPortal.Domain.Bounces;
+
+namespace MxPortal.Infrastructure.Bounces;
+
+/// <summary>
+/// Reads a non-standard bounce (qmail, old sendmail, Exchange, Domino, provider-specific texts)
+/// from its text: the recipients named in the notification, each with the text about it.
+/// </summary>
+internal static partial class PlainTextBounceReader
+{
+    public static List<BouncedRecipient> Read(MimeMessage message, string notification)
+    {
+        if (!IsBounce(message, notification))
+        {
+            return [];
+        }
+
+        var addresses = Recipients(message, notification);
+        var recipients = new List<BouncedRecipient>(addresses.Count);
+        foreach (var address in addresses)
+        {
+            var section = RecipientSection.For(notification, address, addresses);
+            recipients.Add(new BouncedRecipient(
+                address,
+                Action: null,
+                Status: EnhancedStatusCode.TryFind(section, out var status) ? status.ToString() : null,
+                DiagnosticCode: section,
+                SmtpCommand: MailText.SmtpCommand(section)));
+        }
+
+        return recipients;
+    }
+
+    private static bool IsBounce(MimeMessage message, string notification) =>
+        AutoReplyDetector.LooksLikeDaemon(message)
+        || BounceSubject().IsMatch(message.Subject ?? "")
+        || BounceText().IsMatch(notification);
+
+    private static List<string> Recipients(MimeMessage message, string notification)
+    {
+        var failed = message.Headers["X-Failed-Recipients"];
+        if (!string.IsNullOrWhiteSpace(failed))
+        {
+            return Distinct(MailText.Addresses(failed));
+        }
+
+        var senders = message.From.Mailboxes.Concat(message.To.Mailboxes).Concat(message.ReplyTo.Mailboxes)
+            .Select(m => m.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (ReturnedMessage.Headers(message)?["From"] is { } originalFrom && MailText.CleanAddress(originalFrom) is { } from)
+        {
+            senders.Add(from);
+        }
+
+        var found = Distinct(MailText.Addresses(notification)
+            .Where(a => !senders.Contains(a) && !NotARecipient().IsMatch(a)));
+        if (found.Count > 0)
+        {
+            return found;
+        }
+
+        var to = ReturnedMessage.Headers(message)?["To"] ?? InlineTo().Match(message.TextBody ?? "").Groups[1].Value;
+        return Distinct(MailText.Addresses(to ?? ""));
+    }
+
+    private static List<string> Distinct(IEnumerable<string> addresses) =>
+        addresses.Select(a => a.Trim('.')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    [GeneratedRegex(@"undeliver|returned mail|delivery (status|failure|failed|notification|problem)|failure notice|mail delivery|non.?deliver|could not be delivered|not delivered|delivery has failed|rejected|bounce|error", RegexOptions.IgnoreCase)]
+    private static partial Regex BounceSubject();
+
+    [GeneratedRegex(@"could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery (has )?failed|permanent (error|failure|fatal)|unable to deliver|following (recipient|address)|not able to deliver|fatal error", RegexOptions.IgnoreCase)]
+    private static partial Regex BounceText();
+
+    [GeneratedRegex(@"^(mailer-daemon|postmaster|mail-daemon|no-?reply|noreply|abuse|root)@", RegexOptions.IgnoreCase)]
+    private static partial Regex NotARecipient();
+
+    [GeneratedRegex(@"^To:[ \t]*(.+)$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex InlineTo();
+}
