@@ -12,7 +12,7 @@ public readonly record struct BounceClassification(
     EnhancedStatusCode? Status,
     int ReplyCode,
     bool DeferralDowngrade = false,
-    bool AfterData = false)
+    string? Stage = null)
 {
     /// <summary>Soft / Not defined: the normalized text goes to the qualification table.</summary>
     public bool NeedsQualification => Source == ClassificationSource.Default;
@@ -43,9 +43,9 @@ public readonly record struct BounceClassification(
             var downgrade = DeferralDowngrade
                 ? "; the rule says Refused but the reply is a 4xx deferral (\"later\", not \"no\"), so Soft / Unreachable"
                 : "";
-            var afterData = AfterData
-                ? "; the text reads \"user unknown\" but came after DATA, when the address had been accepted: a filter refused the message"
-                : "";
+            var afterData = Stage is null
+                ? ""
+                : $"; the error answered {Stage}, so it is not about the recipient's address: Refused";
             return $"{outcome}: {why}{downgrade}{afterData}.";
         }
     }

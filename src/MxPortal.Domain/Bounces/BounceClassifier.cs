@@ -71,22 +71,25 @@ public sealed class BounceClassifier(BounceRuleSet rules)
 
         EnhancedStatusCode? hint = EnhancedStatusCode.TryFind(recipient.Status, out var status) ? status : null;
         var result = Classify(recipient.DiagnosticCode, hint);
-        if (result.Source != ClassificationSource.Rule && !string.IsNullOrWhiteSpace(recipient.Detail))
+
+        // Note: the rest of the text is read only when the diagnostic decided nothing: it holds
+        // the bouncing MTA's boilerplate ("will retry", "permanent error"), weaker than a code.
+        if (result.Source == ClassificationSource.Default && !string.IsNullOrWhiteSpace(recipient.Detail))
         {
-            var detail = Classify(recipient.Detail, result.Status ?? hint);
-            if (detail.Source == ClassificationSource.Rule || result.Source == ClassificationSource.Default)
-            {
-                result = detail;
-            }
+            result = Classify(recipient.Detail, result.Status ?? hint);
         }
 
-        // Note: a server that took RCPT TO and refuses at DATA knows the address; "user unknown"
-        // there is a content filter speaking, so it must not quarantine the address.
-        if (result.Reason == FailureReason.UserUnknown && recipient.SmtpCommand == "DATA")
+        return recipient.SmtpCommand switch
         {
-            return result with { Type = FailureType.Soft, Reason = FailureReason.Refused, AfterData = true };
-        }
+            // A server that took RCPT TO and refuses at DATA knows the address: "user unknown"
+            // there is a content filter speaking, and must not quarantine the address.
+            "DATA" when result.Reason == FailureReason.UserUnknown =>
+                result with { Type = FailureType.Soft, Reason = FailureReason.Refused, Stage = "DATA" },
 
-        return result;
+            // An error at MAIL FROM is about our sender, never the recipient.
+            "MAIL" when result.Reason is FailureReason.UserUnknown or FailureReason.InvalidDomain or FailureReason.NotDefined =>
+                result with { Type = FailureType.Soft, Reason = FailureReason.Refused, Stage = "MAIL FROM" },
+            _ => result,
+        };
     }
 }

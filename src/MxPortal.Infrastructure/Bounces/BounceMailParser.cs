@@ -16,7 +16,11 @@ public sealed class BounceMailParser
         MimeMessage message;
         try
         {
-            message = MimeMessage.Load(stream);
+            // Note: a mail saved from an mbox starts with a "From " separator line, which the
+            // plain parser would read as a broken header block.
+            var input = stream.CanSeek ? stream : Buffer(stream);
+            var format = StartsWithMboxSeparator(input) ? MimeFormat.Mbox : MimeFormat.Default;
+            message = new MimeParser(input, format).ParseMessage();
         }
         catch (Exception ex) when (ex is FormatException or ParseException or IOException or ArgumentException)
         {
@@ -24,6 +28,23 @@ public sealed class BounceMailParser
         }
 
         return Parse(message);
+    }
+
+    private static MemoryStream Buffer(Stream stream)
+    {
+        var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    private static bool StartsWithMboxSeparator(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[5];
+        var start = stream.Position;
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        return read == 5 && head.SequenceEqual("From "u8);
     }
 
     public BounceParseResult Parse(MimeMessage message)
@@ -48,19 +69,25 @@ public sealed class BounceMailParser
             return BounceParseResult.Failure("no mail headers");
         }
 
-        var notification = MailText.NotificationText(message);
-        var (kind, recipients) = Recipients(message, notification);
+        var fullText = MailText.FullText(message);
+        var notification = MailText.NotificationText(fullText);
+        var (kind, recipients) = Recipients(message, fullText, notification);
         if (recipients.Count == 0)
         {
             return BounceParseResult.Failure("no delivery report, feedback report or bounce text with a recipient found");
         }
 
-        var (mxPortalId, messageId) = CorrelationReader.Original(message, message.TextBody ?? "");
+        var (mxPortalId, messageId) = CorrelationReader.Original(message, fullText);
         return BounceParseResult.Success(new BounceReport(kind, recipients, CorrelationReader.VerpToken(message), mxPortalId, messageId));
     }
 
-    private static (BounceReportKind, List<BouncedRecipient>) Recipients(MimeMessage message, string notification)
+    private static (BounceReportKind, List<BouncedRecipient>) Recipients(MimeMessage message, string fullText, string notification)
     {
+        if (AmazonSesNotificationReader.Read(fullText) is { } ses)
+        {
+            return ses;
+        }
+
         if (FeedbackReportReader.Read(message, notification) is { } complaint)
         {
             return (BounceReportKind.Feedback, [complaint]);
@@ -72,7 +99,7 @@ public sealed class BounceMailParser
             return (BounceReportKind.AutoReply, [new BouncedRecipient(from, null, null, MailText.Collapse(notification))]);
         }
 
-        var dsn = DeliveryStatusReader.Read(message, notification);
+        var dsn = DeliveryStatusReader.Read(message, fullText, notification);
         return dsn.Count > 0
             ? (BounceReportKind.DeliveryStatus, dsn)
             : (BounceReportKind.PlainText, PlainTextBounceReader.Read(message, notification));

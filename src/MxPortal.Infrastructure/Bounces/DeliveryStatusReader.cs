@@ -1,23 +1,28 @@
+using System.Text.RegularExpressions;
 using MimeKit;
 using MxPortal.Domain.Bounces;
 
 namespace MxPortal.Infrastructure.Bounces;
 
 /// <summary>Reads the per-recipient fields of an RFC 3464 delivery status report.</summary>
-internal static class DeliveryStatusReader
+internal static partial class DeliveryStatusReader
 {
     /// <summary>The recipients of every delivery-status part, or an empty list when there is none.</summary>
-    public static List<BouncedRecipient> Read(MimeMessage message, string notification)
+    public static List<BouncedRecipient> Read(MimeMessage message, string fullText, string notification)
     {
         var recipients = new List<BouncedRecipient>();
-        foreach (var part in message.BodyParts)
+        var parts = message.BodyParts
+            .Where(p => p.ContentType.MediaSubtype.Contains("delivery-status", StringComparison.OrdinalIgnoreCase))
+            .Select(p => StatusGroups(p).Where(g => Address(g) is not null).ToList())
+            .ToList();
+        if (parts.Count == 0 && InlineFields().IsMatch(fullText))
         {
-            if (!part.ContentType.MediaSubtype.Contains("delivery-status", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
+            // Note: a report whose MIME structure is broken still carries its fields as text.
+            parts.Add(Groups(fullText).Where(g => Address(g) is not null).ToList());
+        }
 
-            var groups = StatusGroups(part).Skip(1).ToList();
+        foreach (var groups in parts)
+        {
             var addresses = groups.Select(Address).OfType<string>().ToList();
             foreach (var fields in groups)
             {
@@ -44,15 +49,15 @@ internal static class DeliveryStatusReader
         }
 
         var diagnostic = MailText.StripType(fields["Diagnostic-Code"]);
-        var detail = RecipientSection.For(notification, address, all);
+        var section = RecipientSection.For(notification, address, all);
         return new BouncedRecipient(
             address,
             MailText.Collapse(fields["Action"]).ToLowerInvariant(),
             MailText.Collapse(fields["Status"]),
             diagnostic,
             MailText.StripType(fields["Remote-MTA"]),
-            detail,
-            MailText.SmtpCommand(diagnostic) ?? MailText.SmtpCommand(detail));
+            MailText.Collapse(section),
+            MailText.SmtpCommand(diagnostic) ?? MailText.SmtpCommand(section));
     }
 
     private static IEnumerable<HeaderList> StatusGroups(MimeEntity part)
@@ -64,15 +69,13 @@ internal static class DeliveryStatusReader
 
         // Note: some MTAs label the report text/delivery-status; the groups are the same
         // blank-line separated header blocks.
-        if (part is TextPart text)
-        {
-            return text.Text.Replace("\r\n", "\n", StringComparison.Ordinal)
-                .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(ParseFields);
-        }
-
-        return [];
+        return part is TextPart text ? Groups(text.Text) : [];
     }
+
+    private static IEnumerable<HeaderList> Groups(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(ParseFields);
 
     private static HeaderList ParseFields(string block)
     {
@@ -103,4 +106,7 @@ internal static class DeliveryStatusReader
 
         return list;
     }
+
+    [GeneratedRegex(@"^Final-Recipient:", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex InlineFields();
 }

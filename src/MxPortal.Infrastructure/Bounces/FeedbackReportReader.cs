@@ -14,7 +14,7 @@ internal static partial class FeedbackReportReader
         var fields = report is null ? FeedbackFields(notification) : ReadContent(report);
         if (fields is null)
         {
-            return null;
+            return NonStandard(message, notification);
         }
 
         var feedbackType = Field(fields, "Feedback-Type") ?? "abuse";
@@ -28,6 +28,29 @@ internal static partial class FeedbackReportReader
             Status: null,
             DiagnosticCode: firstLine,
             FeedbackType: feedbackType.Trim().ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// Complaints without an ARF part: a provider's "complaint about message" mail with the
+    /// returned message (Hotmail's JMRP names the recipient in X-HmXmrOriginalRecipient), and a
+    /// List-Unsubscribe mailto request ("unsubscribe" to the opt-out address), an opt-out.
+    /// </summary>
+    private static BouncedRecipient? NonStandard(MimeMessage message, string notification)
+    {
+        var subject = (message.Subject ?? "").Trim();
+        var returned = ReturnedMessage.Headers(message);
+        if (returned is not null && ComplaintSubject().IsMatch(subject))
+        {
+            var address = MailText.CleanAddress(returned["X-HmXmrOriginalRecipient"]) ?? MailText.CleanAddress(returned["To"]);
+            return new BouncedRecipient(address ?? "", null, null, MailText.Collapse(notification), FeedbackType: "abuse");
+        }
+
+        if (subject.Equals("unsubscribe", StringComparison.OrdinalIgnoreCase) && message.From.Mailboxes.FirstOrDefault() is { } from)
+        {
+            return new BouncedRecipient(from.Address, null, null, subject, FeedbackType: "opt-out");
+        }
+
+        return null;
     }
 
     private static string? ReadContent(MimePart part)
@@ -47,6 +70,9 @@ internal static partial class FeedbackReportReader
         var match = Regex.Match(fields, "^" + Regex.Escape(name) + @":[ \t]*(.+)$", RegexOptions.IgnoreCase | RegexOptions.Multiline);
         return match.Success ? match.Groups[1].Value.Trim() : null;
     }
+
+    [GeneratedRegex(@"^(complaint about message|abuse report|spam report|feedback report)", RegexOptions.IgnoreCase)]
+    private static partial Regex ComplaintSubject();
 
     [GeneratedRegex(@"^Feedback-Type:", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex FeedbackType();

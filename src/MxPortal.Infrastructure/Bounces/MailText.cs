@@ -10,8 +10,23 @@ internal static partial class MailText
     private const int MaxText = 4000;
 
     /// <summary>The human-readable text of a bounce: top-level text parts, not the returned message.</summary>
-    public static string NotificationText(MimeMessage message)
+    public static string NotificationText(string fullText)
     {
+        var marker = ReturnedMessageMarker().Match(fullText);
+        return marker.Success ? fullText[..marker.Index] : fullText;
+    }
+
+    /// <summary>
+    /// The top-level text of a mail. When a multipart's boundary never occurs (broken MTAs do
+    /// that), MimeKit sees no parts and the whole body is the preamble: that text is used then.
+    /// </summary>
+    public static string FullText(MimeMessage message)
+    {
+        if (message.Body is Multipart { Count: 0 } broken)
+        {
+            return (broken.Preamble ?? "") + "\n" + (broken.Epilogue ?? "");
+        }
+
         var text = "";
         foreach (var part in message.BodyParts)
         {
@@ -26,8 +41,7 @@ internal static partial class MailText
             }
         }
 
-        var marker = ReturnedMessageMarker().Match(text);
-        return marker.Success ? text[..marker.Index] : text;
+        return text;
     }
 
     public static string Collapse(string? text)
@@ -74,14 +88,24 @@ internal static partial class MailText
             return null;
         }
 
-        var match = Command().Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
+        // Note: in a sendmail transcript the failed command is the last ">>>" line before the
+        // first error reply. DATA is left out: with PIPELINING, ">>> DATA" is sent before the
+        // RCPT TO reply arrives, so a transcript cannot tell which command a reply answers.
+        var firstError = TranscriptError().Match(text);
+        var sent = firstError.Success
+            ? TranscriptCommand().Matches(text[..firstError.Index]).LastOrDefault()
+            : null;
+        var match = sent ?? Command().Match(text);
+        return match.Success ? Normalize(match.Groups["cmd"].Value) : null;
+    }
 
-        var word = match.Groups["cmd"].Value.ToUpperInvariant();
-        return word.StartsWith("RCPT", StringComparison.Ordinal) ? "RCPT" : word.StartsWith("MAIL", StringComparison.Ordinal) ? "MAIL" : word;
+    private static string Normalize(string command)
+    {
+        var word = command.ToUpperInvariant();
+        return word.StartsWith("RCPT", StringComparison.Ordinal) ? "RCPT"
+            : word.StartsWith("MAIL", StringComparison.Ordinal) ? "MAIL"
+            : word.StartsWith("INITIAL", StringComparison.Ordinal) || word is "EHLO" or "HELO" ? "CONN"
+            : word;
     }
 
     public static IEnumerable<string> Addresses(string text) => Address().Matches(text).Select(m => m.Value);
@@ -106,8 +130,14 @@ internal static partial class MailText
     [GeneratedRegex(@"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+")]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"(?:in reply to (?:end of )?|after (?:end of )?|our (?:final )?|>>> ?|SMTP:)(?<cmd>DATA|RCPT(?: TO)?|MAIL(?: FROM)?|initial connection|EHLO|HELO)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:in reply to (?:end of )?|after (?:end of )?|our (?:final )?|SMTP:)(?<cmd>DATA|RCPT(?: TO)?|MAIL FROM|initial connection|EHLO|HELO)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Command();
+
+    [GeneratedRegex(@"^[ \t]*>>>[ \t]*(?<cmd>RCPT|MAIL|EHLO|HELO)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex TranscriptCommand();
+
+    [GeneratedRegex(@"^[ \t]*<<<[ \t]*[45]\d\d", RegexOptions.Multiline)]
+    private static partial Regex TranscriptError();
 
     // Where the copy of the original message starts in a plain-text bounce.
     [GeneratedRegex(@"^[ \t]*(?:-{2,}|={2,}|\*{2,})?[ \t]*(?:this is a copy of|below this line is a copy|original message|returned message|undelivered message|unsent message|message follows|the header and text|a copy of the original|content-type: message/rfc822|headers of (?:the|your) (?:original )?message)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]

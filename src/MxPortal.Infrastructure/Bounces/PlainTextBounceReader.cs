@@ -22,15 +22,27 @@ internal static partial class PlainTextBounceReader
         foreach (var address in addresses)
         {
             var section = RecipientSection.For(notification, address, addresses);
+            var errorLines = ErrorLines(section);
             recipients.Add(new BouncedRecipient(
                 address,
                 Action: null,
-                Status: EnhancedStatusCode.TryFind(section, out var status) ? status.ToString() : null,
-                DiagnosticCode: section,
+                Status: EnhancedStatusCode.TryFind(errorLines, out var status) ? status.ToString() : null,
+                DiagnosticCode: errorLines.Length > 0 ? errorLines : MailText.Collapse(section),
+                Detail: MailText.Collapse(section),
                 SmtpCommand: MailText.SmtpCommand(section)));
         }
 
         return recipients;
+    }
+
+    /// <summary>
+    /// The sentences of a section that carry an SMTP error code (4xx/5xx or x.y.z): the server's
+    /// own words, which say more than the bouncing MTA's boilerplate around them.
+    /// </summary>
+    private static string ErrorLines(string section)
+    {
+        var lines = ErrorLine().Matches(section).Select(m => m.Value.Trim());
+        return MailText.Collapse(string.Join(" ", lines));
     }
 
     private static bool IsBounce(MimeMessage message, string notification) =>
@@ -48,6 +60,13 @@ internal static partial class PlainTextBounceReader
 
         var senders = message.From.Mailboxes.Concat(message.To.Mailboxes).Concat(message.ReplyTo.Mailboxes)
             .Select(m => m.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        senders.UnionWith(SenderLine().Matches(notification).SelectMany(m => MailText.Addresses(m.Value)));
+        var rcptTo = Distinct(RcptLine().Matches(notification).SelectMany(m => MailText.Addresses(m.Value)).Where(a => !senders.Contains(a)));
+        if (rcptTo.Count > 0)
+        {
+            return rcptTo;
+        }
+
         if (ReturnedMessage.Headers(message)?["From"] is { } originalFrom && MailText.CleanAddress(originalFrom) is { } from)
         {
             senders.Add(from);
@@ -70,7 +89,18 @@ internal static partial class PlainTextBounceReader
     [GeneratedRegex(@"undeliver|returned mail|delivery (status|failure|failed|notification|problem)|failure notice|mail delivery|non.?deliver|could not be delivered|not delivered|delivery has failed|rejected|bounce|error", RegexOptions.IgnoreCase)]
     private static partial Regex BounceSubject();
 
-    [GeneratedRegex(@"could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery (has )?failed|permanent (error|failure|fatal)|unable to deliver|following (recipient|address)|not able to deliver|fatal error", RegexOptions.IgnoreCase)]
+    // Note: the reply or status code must not be part of a longer number, an IP address or a date.
+    [GeneratedRegex(@"[^\n]*?(?<![\d.])(?:[45]\d\d(?![\d.])|[245]\.\d{1,3}\.\d{1,3}(?![\d]))[^\n]*", RegexOptions.None)]
+    private static partial Regex ErrorLine();
+
+    // Lines naming the sender of the original message, whose addresses are not recipients.
+    [GeneratedRegex(@"^[ \t]*(?:MAIL FROM|From|Sender|Return-Path|Reply-To)[ \t]*:[^\n]*", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex SenderLine();
+
+    [GeneratedRegex(@"RCPT TO:?[ \t]*<?[^\s>]+", RegexOptions.IgnoreCase)]
+    private static partial Regex RcptLine();
+
+    [GeneratedRegex(@"error message|invalid (user|recipient|address)|no such user|user unknown|could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery (has )?failed|permanent (error|failure|fatal)|unable to deliver|following (recipient|address)|not able to deliver|fatal error", RegexOptions.IgnoreCase)]
     private static partial Regex BounceText();
 
     [GeneratedRegex(@"^(mailer-daemon|postmaster|mail-daemon|no-?reply|noreply|abuse|root)@", RegexOptions.IgnoreCase)]

@@ -1,6 +1,6 @@
 namespace MxPortal.Infrastructure.Bounces;
 
-/// <summary>Cuts the part of a bounce text that is about one recipient.</summary>
+/// <summary>Cuts the part of a bounce text that is about one recipient (lines kept).</summary>
 internal static class RecipientSection
 {
     /// <summary>
@@ -11,13 +11,13 @@ internal static class RecipientSection
     {
         if (all.Count <= 1)
         {
-            return MailText.Collapse(text);
+            return text;
         }
 
         var at = text.IndexOf(address, StringComparison.OrdinalIgnoreCase);
         if (at < 0)
         {
-            return MailText.Collapse(text);
+            return text;
         }
 
         var start = text.LastIndexOf('\n', at) + 1;
@@ -37,6 +37,6 @@ internal static class RecipientSection
             }
         }
 
-        return MailText.Collapse(text[start..end]);
+        return text[start..end];
     }
 }
