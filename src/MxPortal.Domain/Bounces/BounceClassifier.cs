@@ -70,7 +70,8 @@ public sealed class BounceClassifier(BounceRuleSet rules)
         }
 
         EnhancedStatusCode? hint = EnhancedStatusCode.TryFind(recipient.Status, out var status) ? status : null;
-        var result = Classify(recipient.DiagnosticCode, hint);
+        var text = string.IsNullOrWhiteSpace(recipient.DiagnosticCode) ? recipient.Detail : recipient.DiagnosticCode;
+        var result = Classify(text, hint);
 
         // Note: the rest of the text is read only when the diagnostic decided nothing: it holds
         // the bouncing MTA's boilerplate ("will retry", "permanent error"), weaker than a code.

@@ -58,21 +58,25 @@ public static class DefaultBounceRules
 
         // Refused (spam, reputation, authentication, policy, content; feedback-loop complaints too).
         R("refused-by-recipient", Soft, FailureReason.Refused,
-            @"recipient preferences|not a member of|permission to post|group you tried to contact|send mail as|access denied|denied by policy|not accepted for policy"),
+            @"recipient preferences|not a member of|permission to post|group you tried to contact|groups\.google\.com/support|send mail as|access denied|denied by policy|not accepted for policy"),
+
+        // Note: au/KDDI's content filter answers "550 <>: User unknown", with the address left
+        // empty, for mail it refuses; a real unknown user gets "550 <address>: User unknown".
+        R("filter-empty-address", Soft, FailureReason.Refused, @"\b550:? : user unknown"),
         R("authentication", Soft, FailureReason.Refused,
             @"dmarc|dkim|\bspf\b|unauthenticated|authentication (checks|failed|information|required)|sender (address )?(rejected|verify failed|not allowed)|domain of sender|sender domain|unroutable sender|mailfrom domain|mismatches client ip|reverse (dns|lookup)|\bptr\b|ip name lookup failed|\brdns\b"),
         R("spam-reputation", Soft, FailureReason.Refused,
-            @"spam|\bUBE\b|blocked|block ?list|black ?list|dnsbl|spamhaus|reputation|complaint|\bRBL\b|listed (in|at|on) |bulk mail|junk"),
+            @"spam|\bUBE\b|blocked|block ?list|black ?list|dnsbl|spamhaus|reputation|complaint|\bRBL\b|bulk mail|junk"),
         R("policy-content", Soft, FailureReason.Refused,
-            @"policy|relay|virus|malware|content (rejected|error)|message filtered|illegal attachment|protocol violation|media error|prohibited|forbidden|not permitted|network not allowed|mail rejected|message rejected|rejected by"),
+            @"policy|relay(ing)? (denied|not permitted|prohibited|access denied)|no relaying|open relay|virus|malware|content (rejected|error)|message filtered|illegal attachment|protocol violation|media error|prohibited|forbidden|not permitted|network not allowed|mail rejected|message rejected"),
+
+        // User unknown (seed: 550 5.1.1 ... User is unknown {mx003}).
+        R("user-unknown", Hard, FailureReason.UserUnknown,
+            @"user (is )?unknown|unknown (user|recipient|local[- ]part|address|alias)|no such (user|mailbox|recipient|address|account|person)|user (does not|doesn't|not) exists?|(account|address|mailbox|recipient) (does not|doesn't) exist|tried to reach does not exist|recipient not found|mailbox (not found|unavailable|does not exist|not exist)|no mailbox|invalid (recipient|mailbox|address|user)|address (couldn't be found|not found|unknown)|not listed in|not our user|no longer (on server|available|valid)|mailbox (has )?moved|destination mailbox|doesn't have an? .{1,60} account|bad destination|recipient (rejected|unknown|invalid)|illegal alias|unknown or illegal|adresse.{0,30}invalide|unable to deliver message to <|not a valid (mailbox|user|recipient)"),
 
         // Invalid domain (seed: DNS query failed for 'ourdan.com').
         R("invalid-domain", Soft, FailureReason.InvalidDomain,
             @"dns query failed|host unknown|unknown host|host or domain name not found|domain (name )?not found|no such domain|domain (does not|doesn't) exist|invalid domain|couldn't find any host named|dns lookup failure|illegal host/domain|unrouteable (mail )?domain|unroutable address|no mx|mx lookup failed|bad destination system|account or domain may not exist|routing issue"),
-
-        // User unknown (seed: 550 5.1.1 ... User is unknown {mx003}).
-        R("user-unknown", Hard, FailureReason.UserUnknown,
-            @"user (is )?unknown|unknown (user|recipient|local[- ]part|address|alias)|no such (user|mailbox|recipient|address|account|person)|user (does not|doesn't|not) exists?|(account|address|mailbox|recipient) (does not|doesn't) exist|recipient not found|mailbox (not found|unavailable|does not exist|not exist)|no mailbox|invalid (recipient|mailbox|address|user)|address (couldn't be found|not found|unknown)|not listed in|not our user|no longer (on server|available|valid)|mailbox (has )?moved|destination mailbox|doesn't have an? .{1,60} account|bad destination|recipient (rejected|unknown|invalid)|illegal alias|unknown or illegal|adresse.{0,30}invalide|unable to deliver message to <|not a valid (mailbox|user|recipient)"),
 
         // Connections and retries.
         R("connection-failed", Soft, FailureReason.Unreachable,

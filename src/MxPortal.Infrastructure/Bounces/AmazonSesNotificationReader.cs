@@ -11,16 +11,14 @@ internal static class AmazonSesNotificationReader
 {
     public static (BounceReportKind Kind, List<BouncedRecipient> Recipients)? Read(string text)
     {
-        var start = text.IndexOf("{\"notificationType\"", StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-
         try
         {
-            using var reader = new StringReader(text[start..]);
-            using var json = JsonDocument.Parse(reader.ReadLine() ?? "");
+            using var json = Notification(text);
+            if (json is null)
+            {
+                return null;
+            }
+
             var root = json.RootElement;
             return Str(root, "notificationType") switch
             {
@@ -34,6 +32,31 @@ internal static class AmazonSesNotificationReader
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The notification JSON: either the body itself, or (raw SNS delivery) the string
+    /// "Message" property of an SNS envelope object.
+    /// </summary>
+    private static JsonDocument? Notification(string text)
+    {
+        var start = text.IndexOf("{\"notificationType\"", StringComparison.Ordinal);
+        if (start >= 0)
+        {
+            using var reader = new StringReader(text[start..]);
+            return JsonDocument.Parse(reader.ReadLine() ?? "");
+        }
+
+        if (!text.Contains("\\\"notificationType\\\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var open = text.IndexOf('{', StringComparison.Ordinal);
+        var close = text.LastIndexOf('}');
+        using var envelope = JsonDocument.Parse(text[open..(close + 1)]);
+        var message = Str(envelope.RootElement, "Message");
+        return message is null ? null : JsonDocument.Parse(message);
     }
 
     private static List<BouncedRecipient> Bounced(JsonElement bounce) =>

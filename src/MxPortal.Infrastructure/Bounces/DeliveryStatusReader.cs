@@ -13,12 +13,12 @@ internal static partial class DeliveryStatusReader
         var recipients = new List<BouncedRecipient>();
         var parts = message.BodyParts
             .Where(p => p.ContentType.MediaSubtype.Contains("delivery-status", StringComparison.OrdinalIgnoreCase))
-            .Select(p => StatusGroups(p).Where(g => Address(g) is not null).ToList())
+            .Select(p => StatusGroups(p).SelectMany(SplitByRecipient).ToList())
             .ToList();
         if (parts.Count == 0 && InlineFields().IsMatch(fullText))
         {
             // Note: a report whose MIME structure is broken still carries its fields as text.
-            parts.Add(Groups(fullText).Where(g => Address(g) is not null).ToList());
+            parts.Add(Groups(fullText).SelectMany(SplitByRecipient).ToList());
         }
 
         foreach (var groups in parts)
@@ -35,6 +35,35 @@ internal static partial class DeliveryStatusReader
         }
 
         return recipients;
+    }
+
+    /// <summary>
+    /// The per-recipient groups in one block of fields. Some MTAs (AOL) leave out the blank
+    /// lines between recipients, so a new Final-Recipient starts a new group.
+    /// </summary>
+    private static IEnumerable<HeaderList> SplitByRecipient(HeaderList block)
+    {
+        HeaderList? current = null;
+        foreach (var header in block)
+        {
+            if (header.Field.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase)
+                || (header.Field.Equals("Original-Recipient", StringComparison.OrdinalIgnoreCase) && current?.Contains(header.Field) == true))
+            {
+                if (current is not null && Address(current) is not null && current.Contains("Final-Recipient"))
+                {
+                    yield return current;
+                    current = null;
+                }
+            }
+
+            current ??= [];
+            current.Add(header.Field, header.Value);
+        }
+
+        if (current is not null && Address(current) is not null)
+        {
+            yield return current;
+        }
     }
 
     private static string? Address(HeaderList fields) =>

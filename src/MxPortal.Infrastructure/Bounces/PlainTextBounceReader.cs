@@ -22,7 +22,8 @@ internal static partial class PlainTextBounceReader
         foreach (var address in addresses)
         {
             var section = RecipientSection.For(notification, address, addresses);
-            var errorLines = ErrorLines(section);
+            var errorLines = addresses.Count > 1 ? ErrorLines(section, address) : "";
+            errorLines = errorLines.Length > 0 ? errorLines : ErrorLines(section, null);
             recipients.Add(new BouncedRecipient(
                 address,
                 Action: null,
@@ -38,11 +39,15 @@ internal static partial class PlainTextBounceReader
     /// <summary>
     /// The sentences of a section that carry an SMTP error code (4xx/5xx or x.y.z): the server's
     /// own words, which say more than the bouncing MTA's boilerplate around them.
+    /// With several recipients, the lines naming this one are preferred (sendmail's summary lines).
     /// </summary>
-    private static string ErrorLines(string section)
+    private static string ErrorLines(string section, string? address)
     {
-        var lines = ErrorLine().Matches(section).Select(m => m.Value.Trim());
-        return MailText.Collapse(string.Join(" ", lines));
+        var lines = ErrorLine().Matches(section).Select(m => m.Value.Trim())
+            .Where(l => address is null || l.Contains(address, StringComparison.OrdinalIgnoreCase));
+
+        // Note: lines are kept apart so that a rule cannot match across two of them.
+        return MailText.Collapse(string.Join(" | ", lines));
     }
 
     private static bool IsBounce(MimeMessage message, string notification) =>
@@ -60,20 +65,20 @@ internal static partial class PlainTextBounceReader
 
         var senders = message.From.Mailboxes.Concat(message.To.Mailboxes).Concat(message.ReplyTo.Mailboxes)
             .Select(m => m.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        senders.UnionWith(SenderLine().Matches(notification).SelectMany(m => MailText.Addresses(m.Value)));
-        var rcptTo = Distinct(RcptLine().Matches(notification).SelectMany(m => MailText.Addresses(m.Value)).Where(a => !senders.Contains(a)));
-        if (rcptTo.Count > 0)
-        {
-            return rcptTo;
-        }
-
         if (ReturnedMessage.Headers(message)?["From"] is { } originalFrom && MailText.CleanAddress(originalFrom) is { } from)
         {
             senders.Add(from);
         }
 
-        var found = Distinct(MailText.Addresses(notification)
-            .Where(a => !senders.Contains(a) && !NotARecipient().IsMatch(a)));
+        var notRecipients = SenderLine().Matches(notification).SelectMany(m => MailText.Addresses(m.Value))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var candidates = Distinct(MailText.Addresses(notification)
+            .Where(a => !notRecipients.Contains(a) && !NotARecipient().IsMatch(a)));
+
+        // Note: someone who mails themselves gets a bounce naming their own address, so the
+        // bounce's own headers only break ties.
+        var found = candidates.Where(a => !senders.Contains(a)).ToList();
+        found = found.Count > 0 ? found : candidates;
         if (found.Count > 0)
         {
             return found;
@@ -94,11 +99,8 @@ internal static partial class PlainTextBounceReader
     private static partial Regex ErrorLine();
 
     // Lines naming the sender of the original message, whose addresses are not recipients.
-    [GeneratedRegex(@"^[ \t]*(?:MAIL FROM|From|Sender|Return-Path|Reply-To)[ \t]*:[^\n]*", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*(?:MAIL FROM|From|Sender|Return-Path|Reply-To)[ \t]*:[^\n]*|\((?:ultimately )?generated from [^)\n]*", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex SenderLine();
-
-    [GeneratedRegex(@"RCPT TO:?[ \t]*<?[^\s>]+", RegexOptions.IgnoreCase)]
-    private static partial Regex RcptLine();
 
     [GeneratedRegex(@"error message|invalid (user|recipient|address)|no such user|user unknown|could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery (has )?failed|permanent (error|failure|fatal)|unable to deliver|following (recipient|address)|not able to deliver|fatal error", RegexOptions.IgnoreCase)]
     private static partial Regex BounceText();
