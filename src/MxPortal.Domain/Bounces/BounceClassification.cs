@@ -45,7 +45,7 @@ public readonly record struct BounceClassification(
                 : "";
             var afterData = Stage is null
                 ? ""
-                : $"; the error answered {Stage}, so it is not about the recipient's address: Refused";
+                : $"; but the error came with {Stage}, so it is not about the recipient's address: Refused";
             return $"{outcome}: {why}{downgrade}{afterData}.";
         }
     }

@@ -82,10 +82,15 @@ public sealed class BounceClassifier(BounceRuleSet rules)
 
         return recipient.SmtpCommand switch
         {
-            // A server that took RCPT TO and refuses at DATA knows the address: "user unknown"
-            // there is a content filter speaking, and must not quarantine the address.
-            "DATA" when result.Reason == FailureReason.UserUnknown =>
+            // A server that took RCPT TO and refuses at DATA knows the address: it refuses the
+            // message ("user unknown" there is a content filter speaking, not a dead address).
+            "DATA" when result.Reason is FailureReason.UserUnknown or FailureReason.NotDefined =>
                 result with { Type = FailureType.Soft, Reason = FailureReason.Refused, Stage = "DATA" },
+
+            // A policy status (x.7.x) or "mailbox status, other" (x.2.0) outside RCPT TO says
+            // the mailbox was not the problem, whatever the words.
+            not "RCPT" when result.Reason == FailureReason.UserUnknown && result.Status is { Subject: 7 } or { Subject: 2, Detail: 0 } =>
+                result with { Type = FailureType.Soft, Reason = FailureReason.Refused, Stage = $"status {result.Status}" },
 
             // An error at MAIL FROM is about our sender, never the recipient.
             "MAIL" when result.Reason is FailureReason.UserUnknown or FailureReason.InvalidDomain or FailureReason.NotDefined =>

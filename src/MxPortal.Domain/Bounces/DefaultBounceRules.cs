@@ -47,11 +47,15 @@ public static class DefaultBounceRules
 
         // Domains that accept no mail (null MX) are dead ends, not network trouble.
         R("domain-accepts-no-mail", Soft, FailureReason.InvalidDomain,
-            @"doesn't receive email|does not accept (e-?)?mail|indicated no smtp service|null mx|no mail server for|domain is not reachable|couldn't find a mail exchanger|malformed or unexpected name server reply"),
+            @"doesn't receive email|does not accept (e-?)?mail|indicated no smtp service|null mx|no mail server for|domain is not reachable|couldn't find a mail exchanger|malformed or unexpected name server reply|account or domain may not exist"),
 
         // Temporary DNS failures are the network's, not the domain's (DOMAIN.md §4: SERVFAIL is Unreachable).
         R("dns-temporary", Soft, FailureReason.Unreachable,
             @"DNS Error: .{0,40}(lookup of|type)|host not found, try again|host name lookup failure|temporary (dns|lookup) failure|servfail|dns timeout"),
+
+        // Note: au/KDDI's content filter answers "550 <>: User unknown", with the address left
+        // empty, for mail it refuses; a real unknown user gets "550 <address>: User unknown".
+        R("filter-empty-address", Soft, FailureReason.Refused, @"\b550:? : user unknown"),
 
         // Microsoft's directory-based edge blocking answers for addresses that do not exist.
         R("recipient-not-in-directory", Hard, FailureReason.UserUnknown, @"recipient address rejected: access denied|recipnotfound|5\.1\.351"),
@@ -60,9 +64,6 @@ public static class DefaultBounceRules
         R("refused-by-recipient", Soft, FailureReason.Refused,
             @"recipient preferences|not a member of|permission to post|group you tried to contact|groups\.google\.com/support|send mail as|access denied|denied by policy|not accepted for policy"),
 
-        // Note: au/KDDI's content filter answers "550 <>: User unknown", with the address left
-        // empty, for mail it refuses; a real unknown user gets "550 <address>: User unknown".
-        R("filter-empty-address", Soft, FailureReason.Refused, @"\b550:? : user unknown"),
         R("authentication", Soft, FailureReason.Refused,
             @"dmarc|dkim|\bspf\b|unauthenticated|authentication (checks|failed|information|required)|sender (address )?(rejected|verify failed|not allowed)|domain of sender|sender domain|unroutable sender|mailfrom domain|mismatches client ip|reverse (dns|lookup)|\bptr\b|ip name lookup failed|\brdns\b"),
         R("spam-reputation", Soft, FailureReason.Refused,
@@ -76,7 +77,7 @@ public static class DefaultBounceRules
 
         // Invalid domain (seed: DNS query failed for 'ourdan.com').
         R("invalid-domain", Soft, FailureReason.InvalidDomain,
-            @"dns query failed|host unknown|unknown host|host or domain name not found|domain (name )?not found|no such domain|domain (does not|doesn't) exist|invalid domain|couldn't find any host named|dns lookup failure|illegal host/domain|unrouteable (mail )?domain|unroutable address|no mx|mx lookup failed|bad destination system|account or domain may not exist|routing issue"),
+            @"dns query failed|host unknown|unknown host|host or domain name not found|domain (name )?not found|no such domain|domain (does not|doesn't) exist|invalid domain|couldn't find any host named|dns lookup failure|illegal host/domain|unrouteable (mail )?domain|unroutable address|no mx|mx lookup failed|bad destination system|routing issue"),
 
         // Connections and retries.
         R("connection-failed", Soft, FailureReason.Unreachable,

@@ -3,6 +3,8 @@ namespace MxPortal.Domain.Bounces;
 /// <summary>
 /// Step 2 of DOMAIN.md §5: what an RFC 3463 enhanced status code alone says. Generic codes
 /// (x.0.0 and subjects with no settled meaning) say nothing, so the text goes to qualification.
+/// X.2.0 is read as Refused: RFC 3463 says the mailbox exists but something about it made the
+/// server refuse the message.
 /// </summary>
 public static class StatusCodeQualification
 {
@@ -17,6 +19,7 @@ public static class StatusCodeQualification
             { Subject: 1, Detail: 2 or 10 } => (FailureType.Soft, FailureReason.InvalidDomain),
             { Subject: 1, Detail: 7 or 8 } => (FailureType.Soft, FailureReason.Refused),
             { Subject: 1 } => (FailureType.Hard, FailureReason.UserUnknown),
+            { Subject: 2, Detail: 0 } => (FailureType.Soft, FailureReason.Refused),
             { Subject: 2, Detail: 1 } => (FailureType.Soft, FailureReason.InactiveUser),
             { Subject: 2, Detail: 2 } => (FailureType.Soft, FailureReason.MailboxFull),
             { Subject: 2, Detail: 3 } => (FailureType.Soft, FailureReason.TextTooLong),

@@ -54,7 +54,9 @@ internal static class AmazonSesNotificationReader
 
         var open = text.IndexOf('{', StringComparison.Ordinal);
         var close = text.LastIndexOf('}');
-        using var envelope = JsonDocument.Parse(text[open..(close + 1)]);
+        // Note: mail transport may fold the long "Message" line; JSON needs no line breaks.
+        var json = text[open..(close + 1)].Replace("\n ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+        using var envelope = JsonDocument.Parse(json);
         var message = Str(envelope.RootElement, "Message");
         return message is null ? null : JsonDocument.Parse(message);
     }

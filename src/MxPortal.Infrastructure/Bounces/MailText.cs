@@ -22,26 +22,33 @@ internal static partial class MailText
     /// </summary>
     public static string FullText(MimeMessage message)
     {
-        if (message.Body is Multipart { Count: 0 } broken)
-        {
-            return (broken.Preamble ?? "") + "\n" + (broken.Epilogue ?? "");
-        }
+        var text = new System.Text.StringBuilder();
+        AppendText(message.Body, text);
+        return text.ToString();
+    }
 
-        var text = "";
-        foreach (var part in message.BodyParts)
+    private static void AppendText(MimeEntity? entity, System.Text.StringBuilder text)
+    {
+        switch (entity)
         {
-            if (part is TextPart { IsAttachment: false } textPart && !IsReportPart(textPart))
-            {
-                var body = textPart.IsHtml ? StripHtml(textPart.Text) : textPart.Text;
-                text = text.Length == 0 ? body : text + "\n" + body;
-                if (!textPart.IsHtml)
+            case Multipart { Count: 0 } broken:
+                text.Append(broken.Preamble).Append('\n').Append(broken.Epilogue).Append('\n');
+                break;
+            case MultipartAlternative alternative:
+                // One rendering is enough: the plain one when there is one.
+                AppendText(alternative.OfType<TextPart>().FirstOrDefault(t => !t.IsHtml) ?? alternative.LastOrDefault(), text);
+                break;
+            case Multipart multipart:
+                foreach (var child in multipart)
                 {
-                    break;
+                    AppendText(child, text);
                 }
-            }
-        }
 
-        return text;
+                break;
+            case TextPart { IsAttachment: false } part when !IsReportPart(part):
+                text.Append(part.IsHtml ? StripHtml(part.Text) : part.Text).Append('\n');
+                break;
+        }
     }
 
     public static string Collapse(string? text)

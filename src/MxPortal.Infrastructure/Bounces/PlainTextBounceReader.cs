@@ -22,8 +22,8 @@ internal static partial class PlainTextBounceReader
         foreach (var address in addresses)
         {
             var section = RecipientSection.For(notification, address, addresses);
-            var errorLines = addresses.Count > 1 ? ErrorLines(section, address) : "";
-            errorLines = errorLines.Length > 0 ? errorLines : ErrorLines(section, null);
+            var errorLines = addresses.Count > 1 ? AddressLines(notification, address) : "";
+            errorLines = errorLines.Length > 0 ? errorLines : ErrorLines(section);
             recipients.Add(new BouncedRecipient(
                 address,
                 Action: null,
@@ -39,15 +39,39 @@ internal static partial class PlainTextBounceReader
     /// <summary>
     /// The sentences of a section that carry an SMTP error code (4xx/5xx or x.y.z): the server's
     /// own words, which say more than the bouncing MTA's boilerplate around them.
-    /// With several recipients, the lines naming this one are preferred (sendmail's summary lines).
     /// </summary>
-    private static string ErrorLines(string section, string? address)
+    private static string ErrorLines(string section)
     {
-        var lines = ErrorLine().Matches(section).Select(m => m.Value.Trim())
-            .Where(l => address is null || l.Contains(address, StringComparison.OrdinalIgnoreCase));
+        var lines = ErrorLine().Matches(section).Select(m => m.Value.Trim());
 
         // Note: lines are kept apart so that a rule cannot match across two of them.
         return MailText.Collapse(string.Join(" | ", lines));
+    }
+
+    /// <summary>
+    /// With several recipients: the error lines naming this one (sendmail's summary lines),
+    /// each with the server reply ("&lt;&lt;&lt; 501 ...") right above it in a transcript.
+    /// </summary>
+    private static string AddressLines(string notification, string address)
+    {
+        var lines = notification.Split('\n');
+        var picked = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].Contains(address, StringComparison.OrdinalIgnoreCase) || !ErrorLine().IsMatch(lines[i]))
+            {
+                continue;
+            }
+
+            if (i > 0 && lines[i - 1].TrimStart().StartsWith("<<<", StringComparison.Ordinal))
+            {
+                picked.Add(lines[i - 1].Trim());
+            }
+
+            picked.Add(lines[i].Trim());
+        }
+
+        return MailText.Collapse(string.Join(" | ", picked.Distinct()));
     }
 
     private static bool IsBounce(MimeMessage message, string notification) =>
@@ -94,15 +118,16 @@ internal static partial class PlainTextBounceReader
     [GeneratedRegex(@"undeliver|returned mail|delivery (status|failure|failed|notification|problem)|failure notice|mail delivery|non.?deliver|could not be delivered|not delivered|delivery has failed|rejected|bounce|error", RegexOptions.IgnoreCase)]
     private static partial Regex BounceSubject();
 
-    // Note: the reply or status code must not be part of a longer number, an IP address or a date.
-    [GeneratedRegex(@"[^\n]*?(?<![\d.])(?:[45]\d\d(?![\d.])|[245]\.\d{1,3}\.\d{1,3}(?![\d]))[^\n]*", RegexOptions.None)]
+    // Note: the reply or status code must not be part of a longer number, an IP address or a
+    // date; indented lines below continue it (postfix and exim wrap long replies).
+    [GeneratedRegex(@"[^\n]*?(?<![\d.])(?:[45]\d\d(?![\d.])|[245]\.\d{1,3}\.\d{1,3}(?![\d]))[^\n]*(?:\n[ \t]+\S[^\n]*)*", RegexOptions.None)]
     private static partial Regex ErrorLine();
 
     // Lines naming the sender of the original message, whose addresses are not recipients.
-    [GeneratedRegex(@"^[ \t]*(?:MAIL FROM|From|Sender|Return-Path|Reply-To)[ \t]*:[^\n]*|\((?:ultimately )?generated from [^)\n]*", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t>]*(?:MAIL FROM|From|Sender|Return-Path|Reply-To|Message-Id|References|In-Reply-To)[ \t]*:[^\n]*|\b(?:contact|send mail to|write to)\b[^\n]*|\((?:ultimately )?generated from [^)\n]*", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex SenderLine();
 
-    [GeneratedRegex(@"error message|invalid (user|recipient|address)|no such user|user unknown|could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery (has )?failed|permanent (error|failure|fatal)|unable to deliver|following (recipient|address)|not able to deliver|fatal error", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"error message|not a member|invalid (user|recipient|address)|no such user|user unknown|could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery (has )?failed|permanent (error|failure|fatal)|unable to deliver|following (recipient|address)|not able to deliver|fatal error", RegexOptions.IgnoreCase)]
     private static partial Regex BounceText();
 
     [GeneratedRegex(@"^(mailer-daemon|postmaster|mail-daemon|no-?reply|noreply|abuse|root)@", RegexOptions.IgnoreCase)]
