@@ -96,8 +96,8 @@ internal static partial class MailText
         }
 
         // Note: in a sendmail transcript the failed command is the last ">>>" line before the
-        // first error reply. DATA is left out: with PIPELINING, ">>> DATA" is sent before the
-        // RCPT TO reply arrives, so a transcript cannot tell which command a reply answers.
+        // first error reply. With PIPELINING that can be DATA for a reply to RCPT TO, which is
+        // why the classifier weighs a DATA stage against the status code.
         var firstError = TranscriptError().Match(text);
         var sent = firstError.Success
             ? TranscriptCommand().Matches(text[..firstError.Index]).LastOrDefault()
@@ -137,10 +137,10 @@ internal static partial class MailText
     [GeneratedRegex(@"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+")]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"\b(?:in reply to (?:end of )?|after (?:end of )?|our (?:final )?|SMTP:)(?<cmd>DATA|RCPT(?: TO)?|MAIL FROM|initial connection|EHLO|HELO)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:in\s+reply\s+to\s+(?:end\s+of\s+)?|after\s+(?:end\s+of\s+)?|our\s+(?:final\s+)?|SMTP:)(?<cmd>DATA|RCPT(?:\s+TO)?|MAIL\s+FROM|initial\s+connection|EHLO|HELO)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Command();
 
-    [GeneratedRegex(@"^[ \t]*>>>[ \t]*(?<cmd>RCPT|MAIL|EHLO|HELO)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*>>>[ \t]*(?<cmd>DATA|RCPT|MAIL|EHLO|HELO)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex TranscriptCommand();
 
     [GeneratedRegex(@"^[ \t]*<<<[ \t]*[45]\d\d", RegexOptions.Multiline)]
