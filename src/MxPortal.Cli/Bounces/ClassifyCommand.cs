@@ -61,6 +61,19 @@ public static class ClassifyCommand
         return 0;
     }
 
+    /// <summary><c>mxportal bounce-rules export</c>: the default rules (or a loaded file) as JSON.</summary>
+    public static int ExportRules(string[] args, TextWriter output, TextWriter error)
+    {
+        var path = args.Length == 2 && args[0] == "--rules" ? args[1] : null;
+        if (LoadRules(path, error) is not { } rules)
+        {
+            return 2;
+        }
+
+        output.WriteLine(BounceRulesJson.Export(rules.ToRules()));
+        return 0;
+    }
+
     private static BounceRuleSet? LoadRules(string? path, TextWriter error)
     {
         if (path is null)

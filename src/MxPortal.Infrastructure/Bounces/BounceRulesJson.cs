@@ -19,6 +19,9 @@ public static class BounceRulesJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+
+        // Note: patterns are full of quotes and backslashes; relaxed escaping keeps them readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Export(IEnumerable<BounceRule> rules)

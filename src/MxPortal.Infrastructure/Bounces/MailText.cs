@@ -12,8 +12,8 @@ internal static partial class MailText
     /// <summary>The human-readable text of a bounce: top-level text parts, not the returned message.</summary>
     public static string NotificationText(string fullText)
     {
-        var marker = ReturnedMessageMarker().Match(fullText);
-        return marker.Success ? fullText[..marker.Index] : fullText;
+        var marker = TextLines.ReturnedMessageStart(fullText);
+        return marker >= 0 ? fullText[..marker] : fullText;
     }
 
     /// <summary>
@@ -58,8 +58,31 @@ internal static partial class MailText
             return "";
         }
 
-        var collapsed = Whitespace().Replace(text, " ").Trim();
-        return collapsed.Length > MaxText ? collapsed[..MaxText] : collapsed;
+        // Note: one pass that stops at MaxText; bounce texts can be long HTML renderings.
+        var builder = new System.Text.StringBuilder(Math.Min(text.Length, MaxText));
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+            if (builder.Length >= MaxText)
+            {
+                break;
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The value of a DSN field without its type prefix ("rfc822; a@b" → "a@b").</summary>
@@ -83,8 +106,7 @@ internal static partial class MailText
             return null;
         }
 
-        var match = Address().Match(stripped);
-        return match.Success ? match.Value : null;
+        return AddressScanner.First(stripped);
     }
 
     /// <summary>The SMTP command an error answered, when the text says (postfix, exim, sendmail wording).</summary>
@@ -115,7 +137,7 @@ internal static partial class MailText
             : word;
     }
 
-    public static IEnumerable<string> Addresses(string text) => Address().Matches(text).Select(m => m.Value);
+    public static IEnumerable<string> Addresses(string text) => AddressScanner.Scan(text);
 
     private static bool IsReportPart(TextPart part) =>
         part.ContentType.MediaSubtype.Contains("delivery-status", StringComparison.OrdinalIgnoreCase)
@@ -125,17 +147,11 @@ internal static partial class MailText
     private static string StripHtml(string html) =>
         System.Net.WebUtility.HtmlDecode(HtmlTag().Replace(HtmlDrop().Replace(html, " "), " "));
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
     [GeneratedRegex(@"<(style|script|head)\b.*?</\1>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlDrop();
 
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex HtmlTag();
-
-    [GeneratedRegex(@"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+")]
-    private static partial Regex Address();
 
     [GeneratedRegex(@"\b(?:in\s+reply\s+to\s+(?:end\s+of\s+)?|after\s+(?:end\s+of\s+)?|our\s+(?:final\s+)?|SMTP:)(?<cmd>DATA|RCPT(?:\s+TO)?|MAIL\s+FROM|initial\s+connection|EHLO|HELO)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Command();
@@ -145,8 +161,4 @@ internal static partial class MailText
 
     [GeneratedRegex(@"^[ \t]*<<<[ \t]*[45]\d\d", RegexOptions.Multiline)]
     private static partial Regex TranscriptError();
-
-    // Where the copy of the original message starts in a plain-text bounce.
-    [GeneratedRegex(@"^[ \t]*(?:-{2,}|={2,}|\*{2,})?[ \t]*(?:this is a copy of|below this line is a copy|original message|returned message|undelivered message|unsent message|message follows|the header and text|a copy of the original|content-type: message/rfc822|headers of (?:the|your) (?:original )?message)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
-    private static partial Regex ReturnedMessageMarker();
 }

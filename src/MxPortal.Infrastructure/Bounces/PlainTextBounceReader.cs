@@ -42,11 +42,31 @@ internal static partial class PlainTextBounceReader
     /// </summary>
     private static string ErrorLines(string section)
     {
-        var lines = ErrorLine().Matches(section).Select(m => m.Value.Trim());
+        var lines = section.Split('\n');
+        var picked = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!IsErrorLine(lines[i]))
+            {
+                continue;
+            }
+
+            // Note: indented lines below continue it (postfix and exim wrap long replies).
+            var line = lines[i].Trim();
+            while (i + 1 < lines.Length && lines[i + 1].Length > 0 && lines[i + 1][0] is ' ' or '\t' && lines[i + 1].Trim().Length > 0)
+            {
+                line += " " + lines[++i].Trim();
+            }
+
+            picked.Add(line);
+        }
 
         // Note: lines are kept apart so that a rule cannot match across two of them.
-        return MailText.Collapse(string.Join(" | ", lines));
+        return MailText.Collapse(string.Join(" | ", picked));
     }
+
+    private static bool IsErrorLine(string line) =>
+        SmtpReplyCode.Find(line) >= 400 || (EnhancedStatusCode.TryFind(line, out var status) && status.Class >= 4);
 
     /// <summary>
     /// With several recipients: the error lines naming this one (sendmail's summary lines),
@@ -58,7 +78,7 @@ internal static partial class PlainTextBounceReader
         var picked = new List<string>();
         for (var i = 0; i < lines.Length; i++)
         {
-            if (!lines[i].Contains(address, StringComparison.OrdinalIgnoreCase) || !ErrorLine().IsMatch(lines[i]))
+            if (!lines[i].Contains(address, StringComparison.OrdinalIgnoreCase) || !IsErrorLine(lines[i]))
             {
                 continue;
             }
@@ -94,8 +114,7 @@ internal static partial class PlainTextBounceReader
             senders.Add(from);
         }
 
-        var notRecipients = SenderLine().Matches(notification).SelectMany(m => MailText.Addresses(m.Value))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var notRecipients = TextLines.NotRecipientAddresses(notification);
         var candidates = Distinct(MailText.Addresses(notification)
             .Where(a => !notRecipients.Contains(a) && !NotARecipient().IsMatch(a)));
 
@@ -117,15 +136,6 @@ internal static partial class PlainTextBounceReader
 
     [GeneratedRegex(@"undeliver|returned mail|delivery (status|failure|failed|notification|problem)|failure notice|mail delivery|non.?deliver|could not be delivered|not delivered|delivery has failed|rejected|bounce|error", RegexOptions.IgnoreCase)]
     private static partial Regex BounceSubject();
-
-    // Note: the reply or status code must not be part of a longer number, an IP address or a
-    // date; indented lines below continue it (postfix and exim wrap long replies).
-    [GeneratedRegex(@"[^\n]*?(?<![\d.])(?:[45]\d\d(?![\d.])|[245]\.\d{1,3}\.\d{1,3}(?![\d]))[^\n]*(?:\n[ \t]+\S[^\n]*)*", RegexOptions.None)]
-    private static partial Regex ErrorLine();
-
-    // Lines naming the sender of the original message, whose addresses are not recipients.
-    [GeneratedRegex(@"^[ \t>]*(?:MAIL FROM|From|Sender|Return-Path|Reply-To|Message-Id|References|In-Reply-To)[ \t]*:[^\n]*|\b(?:contact|send mail to|write to)\b[^\n]*|\((?:ultimately )?generated from [^)\n]*", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
-    private static partial Regex SenderLine();
 
     [GeneratedRegex(@"error message|not a member|invalid (user|recipient|address)|no such user|user unknown|could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|undeliverable|delivery (has )?failed|permanent (error|failure|fatal)|unable to deliver|following (recipient|address)|not able to deliver|fatal error", RegexOptions.IgnoreCase)]
     private static partial Regex BounceText();
