@@ -107,7 +107,7 @@ public static class ClassifyCommand
         while (input.ReadLine() is { } line)
         {
             n++;
-            var result = classifier.Classify(line);
+            var result = classifier.Classify(BounceMailParser.FromReply(line), BounceReportKind.PlainText);
             output.Write(w =>
             {
                 w.WriteNumber("line", n);

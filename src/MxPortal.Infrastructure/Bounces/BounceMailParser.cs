@@ -30,6 +30,18 @@ public sealed class BounceMailParser
         return Parse(message);
     }
 
+    /// <summary>
+    /// One SMTP reply or diagnostic line as a bounced recipient, with the stage and status the
+    /// text names ("after end of data", "in reply to RCPT TO", 5.1.1), so that a line is
+    /// qualified the same way as the same text inside a bounce mail.
+    /// </summary>
+    public static BouncedRecipient FromReply(string reply, string address = "")
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var status = EnhancedStatusCode.TryFind(reply, out var code) ? code.ToString() : null;
+        return new BouncedRecipient(address, null, status, reply, SmtpCommand: MailText.SmtpCommand(reply));
+    }
+
     private static MemoryStream Buffer(Stream stream)
     {
         var buffer = new MemoryStream();

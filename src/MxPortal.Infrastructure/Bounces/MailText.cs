@@ -156,9 +156,9 @@ internal static partial class MailText
     [GeneratedRegex(@"\b(?:in\s+reply\s+to\s+(?:end\s+of\s+)?|after\s+(?:end\s+of\s+)?|our\s+(?:final\s+)?|SMTP:)(?<cmd>DATA|RCPT(?:\s+TO)?|MAIL\s+FROM|initial\s+connection|EHLO|HELO)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Command();
 
-    [GeneratedRegex(@"^[ \t]*>>>[ \t]*(?<cmd>DATA|RCPT|MAIL|EHLO|HELO)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?:> ?)*[ \t]*>>>[ \t]*(?<cmd>DATA|RCPT|MAIL|EHLO|HELO)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex TranscriptCommand();
 
-    [GeneratedRegex(@"^[ \t]*<<<[ \t]*[45]\d\d", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?:> ?)*[ \t]*<<<[ \t]*[45]\d\d", RegexOptions.Multiline)]
     private static partial Regex TranscriptError();
 }
