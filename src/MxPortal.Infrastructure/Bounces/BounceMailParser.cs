@@ -20,7 +20,9 @@ public sealed class BounceMailParser
             // plain parser would read as a broken header block.
             var input = stream.CanSeek ? stream : Buffer(stream);
             var format = StartsWithMboxSeparator(input) ? MimeFormat.Mbox : MimeFormat.Default;
-            message = new MimeParser(input, format).ParseMessage();
+            // Note: persistent parsing keeps part contents as slices of the input instead of
+            // copies; safe because the message never outlives this call (the report holds strings).
+            message = new MimeParser(input, format, persistent: true).ParseMessage();
         }
         catch (Exception ex) when (ex is FormatException or ParseException or IOException or ArgumentException)
         {
@@ -39,7 +41,7 @@ public sealed class BounceMailParser
     {
         ArgumentNullException.ThrowIfNull(reply);
         var status = EnhancedStatusCode.TryFind(reply, out var code) ? code.ToString() : null;
-        return new BouncedRecipient(address, null, status, reply, SmtpCommand: MailText.SmtpCommand(reply));
+        return new BouncedRecipient(address, null, status, reply, SmtpCommand: SmtpStageReader.Find(reply));
     }
 
     private static MemoryStream Buffer(Stream stream)

@@ -41,15 +41,15 @@ internal static partial class DeliveryStatusReader
     /// The per-recipient groups in one block of fields. Some MTAs (AOL) leave out the blank
     /// lines between recipients, so a new Final-Recipient starts a new group.
     /// </summary>
-    private static IEnumerable<HeaderList> SplitByRecipient(HeaderList block)
+    private static IEnumerable<DsnFields> SplitByRecipient(DsnFields block)
     {
-        HeaderList? current = null;
-        foreach (var header in block)
+        DsnFields? current = null;
+        foreach (var field in block)
         {
-            if (header.Field.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase)
-                || (header.Field.Equals("Original-Recipient", StringComparison.OrdinalIgnoreCase) && current?.Contains(header.Field) == true))
+            if (field.Key.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase)
+                || (field.Key.Equals("Original-Recipient", StringComparison.OrdinalIgnoreCase) && current?[field.Key] is not null))
             {
-                if (current is not null && Address(current) is not null && current.Contains("Final-Recipient"))
+                if (current is not null && current["Final-Recipient"] is not null && Address(current) is not null)
                 {
                     yield return current;
                     current = null;
@@ -57,7 +57,7 @@ internal static partial class DeliveryStatusReader
             }
 
             current ??= [];
-            current.Add(header.Field, header.Value);
+            current.Add(field);
         }
 
         if (current is not null && Address(current) is not null)
@@ -66,10 +66,10 @@ internal static partial class DeliveryStatusReader
         }
     }
 
-    private static string? Address(HeaderList fields) =>
+    private static string? Address(DsnFields fields) =>
         MailText.CleanAddress(fields["Final-Recipient"]) ?? MailText.CleanAddress(fields["Original-Recipient"]);
 
-    private static BouncedRecipient? ReadRecipient(HeaderList fields, string notification, IReadOnlyList<string> all)
+    private static BouncedRecipient? ReadRecipient(DsnFields fields, string notification, IReadOnlyList<string> all)
     {
         var address = Address(fields);
         if (address is null)
@@ -86,14 +86,14 @@ internal static partial class DeliveryStatusReader
             diagnostic,
             MailText.StripType(fields["Remote-MTA"]),
             MailText.Collapse(section),
-            MailText.SmtpCommand(diagnostic) ?? MailText.SmtpCommand(section));
+            SmtpStageReader.Find(diagnostic) ?? SmtpStageReader.Find(section));
     }
 
-    private static IEnumerable<HeaderList> StatusGroups(MimeEntity part)
+    private static IEnumerable<DsnFields> StatusGroups(MimeEntity part)
     {
         if (part is MessageDeliveryStatus status)
         {
-            return status.StatusGroups;
+            return status.StatusGroups.Select(DsnFields.From);
         }
 
         // Note: some MTAs label the report text/delivery-status; the groups are the same
@@ -101,40 +101,10 @@ internal static partial class DeliveryStatusReader
         return part is TextPart text ? Groups(text.Text) : [];
     }
 
-    private static IEnumerable<HeaderList> Groups(string text) =>
+    private static IEnumerable<DsnFields> Groups(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal)
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(ParseFields);
-
-    private static HeaderList ParseFields(string block)
-    {
-        var list = new HeaderList();
-        string? name = null;
-        var value = "";
-        foreach (var line in block.Split('\n'))
-        {
-            if (line.Length > 0 && char.IsWhiteSpace(line[0]) && name is not null)
-            {
-                value += " " + line.Trim();
-                continue;
-            }
-
-            if (name is not null)
-            {
-                list.Add(name, value);
-            }
-
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            (name, value) = colon > 0 && !line[..colon].Contains(' ', StringComparison.Ordinal) ? (line[..colon].Trim(), line[(colon + 1)..].Trim()) : (null, "");
-        }
-
-        if (name is not null)
-        {
-            list.Add(name, value);
-        }
-
-        return list;
-    }
+            .Select(DsnFields.Parse);
 
     [GeneratedRegex(@"^Final-Recipient:", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex InlineFields();

@@ -109,34 +109,6 @@ internal static partial class MailText
         return AddressScanner.First(stripped);
     }
 
-    /// <summary>The SMTP command an error answered, when the text says (postfix, exim, sendmail wording).</summary>
-    public static string? SmtpCommand(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        // Note: in a sendmail transcript the failed command is the last ">>>" line before the
-        // first error reply. With PIPELINING that can be DATA for a reply to RCPT TO, which is
-        // why the classifier weighs a DATA stage against the status code.
-        var firstError = TranscriptError().Match(text);
-        var sent = firstError.Success
-            ? TranscriptCommand().Matches(text[..firstError.Index]).LastOrDefault()
-            : null;
-        var match = sent ?? Command().Match(text);
-        return match.Success ? Normalize(match.Groups["cmd"].Value) : null;
-    }
-
-    private static string Normalize(string command)
-    {
-        var word = command.ToUpperInvariant();
-        return word.StartsWith("RCPT", StringComparison.Ordinal) ? "RCPT"
-            : word.StartsWith("MAIL", StringComparison.Ordinal) ? "MAIL"
-            : word.StartsWith("INITIAL", StringComparison.Ordinal) || word is "EHLO" or "HELO" ? "CONN"
-            : word;
-    }
-
     public static IEnumerable<string> Addresses(string text) => AddressScanner.Scan(text);
 
     private static bool IsReportPart(TextPart part) =>
@@ -152,13 +124,4 @@ internal static partial class MailText
 
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex HtmlTag();
-
-    [GeneratedRegex(@"\b(?:in\s+reply\s+to\s+(?:end\s+of\s+)?|after\s+(?:end\s+of\s+)?|our\s+(?:final\s+)?|SMTP:)(?<cmd>DATA|RCPT(?:\s+TO)?|MAIL\s+FROM|initial\s+connection|EHLO|HELO)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Command();
-
-    [GeneratedRegex(@"^(?:> ?)*[ \t]*>>>[ \t]*(?<cmd>DATA|RCPT|MAIL|EHLO|HELO)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
-    private static partial Regex TranscriptCommand();
-
-    [GeneratedRegex(@"^(?:> ?)*[ \t]*<<<[ \t]*[45]\d\d", RegexOptions.Multiline)]
-    private static partial Regex TranscriptError();
 }

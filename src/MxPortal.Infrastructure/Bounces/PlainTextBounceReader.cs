@@ -30,7 +30,7 @@ internal static partial class PlainTextBounceReader
                 Status: EnhancedStatusCode.TryFind(errorLines, out var status) ? status.ToString() : null,
                 DiagnosticCode: errorLines.Length > 0 ? errorLines : MailText.Collapse(section),
                 Detail: MailText.Collapse(section),
-                SmtpCommand: MailText.SmtpCommand(section)));
+                SmtpCommand: SmtpStageReader.Find(section)));
         }
 
         return recipients;
