@@ -134,5 +134,30 @@ public sealed class BounceClassifierTests
         Assert.Equal(FailureReason.UserUnknown, Classifier.Classify(recipient, BounceReportKind.DeliveryStatus).Reason);
     }
 
+    [Fact]
+    public void Classify_AfterWarmUp_AllocatesNothing()
+    {
+        // Note: its own instance, so no other test thread shares (and contends for) its regex runners.
+        var classifier = new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create()));
+        string[] replies =
+        [
+            "550 5.1.1 <kijitora@example.jp>... User Unknown",
+            "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to user complaints",
+            "554 5.0.0 qwertyuiop",
+        ];
+        foreach (var reply in replies)
+        {
+            _ = classifier.Classify(reply);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 300; i++)
+        {
+            _ = classifier.Classify(replies[i % replies.Length]);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static (FailureType, FailureReason) Pair(BounceClassification c) => (c.Type, c.Reason);
 }
