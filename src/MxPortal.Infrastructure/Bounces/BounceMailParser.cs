@@ -68,7 +68,7 @@ public sealed class BounceMailParser
         {
             return Read(message);
         }
-        catch (Exception ex) when (ex is FormatException or ParseException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex) when (ex is FormatException or ParseException or ArgumentException or InvalidOperationException or NotSupportedException or IOException)
         {
             // Note: MimeKit decodes lazily; a broken charset or encoding deep in a part
             // surfaces here and must not crash the mailbox poller.
