@@ -45,7 +45,7 @@ public readonly record struct BounceClassification(
                 : "";
             var afterData = Stage is null
                 ? ""
-                : $"; but the error came with {Stage}, so it is not about the recipient's address: Refused";
+                : $"; the text reads \"user unknown\" but its context ({Stage}) says the address is not the problem";
             return $"{outcome}: {why}{downgrade}{afterData}.";
         }
     }

@@ -83,7 +83,7 @@ public sealed class BounceClassifier(BounceRuleSet rules)
         // Note: "user unknown" is the one Hard verdict, so words alone are weighed against
         // where the reply came and what its status code says (RFC 3463 x.1.x = address status).
         var addressStatus = result.Status is { Subject: 1 };
-        var otherStatus = result.Status is { Subject: 7 } or { Subject: 2, Detail: 0 or 1 };
+        var otherStatus = result.Status is { Subject: 7 } or { Subject: 2, Detail: 0 };
         return recipient.SmtpCommand switch
         {
             // A server that took RCPT TO and refuses at DATA knows the address: it refuses the
@@ -91,8 +91,12 @@ public sealed class BounceClassifier(BounceRuleSet rules)
             "DATA" when (result.Reason == FailureReason.UserUnknown && !addressStatus) || result.Reason == FailureReason.NotDefined =>
                 result with { Type = FailureType.Soft, Reason = FailureReason.Refused, Stage = "DATA" },
 
-            // A policy status (x.7.x) or a mailbox-status one (x.2.0, x.2.1) outside RCPT TO says
-            // the address was not the problem, whatever the words.
+            // RFC 3463 x.2.1 is "mailbox disabled": outside RCPT TO it outweighs the words.
+            not "RCPT" when result.Reason == FailureReason.UserUnknown && result.Status is { Subject: 2, Detail: 1 } =>
+                result with { Type = FailureType.Soft, Reason = FailureReason.InactiveUser, Stage = $"status {result.Status}" },
+
+            // A policy status (x.7.x) or "mailbox status, other" (x.2.0) outside RCPT TO says the
+            // address was not the problem, whatever the words.
             not "RCPT" when result.Reason == FailureReason.UserUnknown && otherStatus =>
                 result with { Type = FailureType.Soft, Reason = FailureReason.Refused, Stage = $"status {result.Status}" },
 

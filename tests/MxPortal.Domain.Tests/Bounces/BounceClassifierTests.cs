@@ -106,6 +106,21 @@ public sealed class BounceClassifierTests
         Assert.Equal(FailureType.Hard, Classifier.Classify(recipient, BounceReportKind.DeliveryStatus).Type);
     }
 
+    [Theory]
+    [InlineData("5.7.1", FailureReason.Refused)]
+    [InlineData("5.2.0", FailureReason.Refused)]
+    [InlineData("5.2.1", FailureReason.InactiveUser)]
+    [InlineData("5.1.1", FailureReason.UserUnknown)]
+    public void Classify_UserUnknownWordsOutsideRcpt_FollowTheStatusCode(string status, FailureReason reason)
+    {
+        var recipient = new BouncedRecipient("a@example.jp", "failed", status, "550 User Unknown: a@example.jp");
+
+        var result = Classifier.Classify(recipient, BounceReportKind.DeliveryStatus);
+
+        Assert.Equal(reason, result.Reason);
+        Assert.Equal(reason == FailureReason.UserUnknown ? FailureType.Hard : FailureType.Soft, result.Type);
+    }
+
     [Fact]
     public void Classify_ErrorAtMailFrom_IsRefused()
     {
