@@ -58,6 +58,7 @@ public static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapMxRulesEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [new HangfireDashboardAuthorization()],

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using MxPortal.Web.Tests.Hosting;
+
+namespace MxPortal.Web.Tests.Security;
+
+/// <summary>
+/// The one mutating HTTP endpoint of the MX rules feature, POST /mx-rules/import, per role: the page hides the
+/// button from a Viewer, and the server refuses a Viewer who posts anyway.
+/// </summary>
+public sealed class MxRulesImportAccessTests(RolePortalFixture portal) : IClassFixture<RolePortalFixture>
+{
+    private static async Task<HttpResponseMessage> PostImportAsync(HttpClient client, string json, bool withToken = true)
+    {
+        var form = new MultipartFormDataContent();
+        if (withToken) form.Add(new StringContent(PortalClient.AntiforgeryToken(await client.GetStringAsync("/"))), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "file", "rules.json");
+        return await client.PostAsync("/mx-rules/import", form);
+    }
+
+    private static string WithExtraRule(string exported, string mask) =>
+        exported.Replace("\"rules\": [", $"\"rules\": [ {{ \"mask\": \"{mask}\", \"maxConnections\": 1, \"maxMessagesPerConnection\": 1, \"messagesPerHour\": 60 }},",
+            StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Viewer")]
+    [InlineData("Operator")]
+    public async Task Import_ByARoleWithoutEditRules_IsRefusedAndChangesNothing(string role)
+    {
+        using var client = await portal.ClientAsync(role);
+        var before = await client.GetStringAsync("/mx-rules/export.json");
+
+        var response = await PostImportAsync(client, WithExtraRule(before, $"mx.{role.ToLowerInvariant()}.test"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+        Assert.DoesNotContain($"mx.{role.ToLowerInvariant()}.test", await client.GetStringAsync("/mx-rules/export.json"));
+    }
+
+    [Fact]
+    public async Task Import_ByDeliverability_ReplacesTheRuleSet()
+    {
+        using var client = await portal.ClientAsync("Deliverability");
+        var before = await client.GetStringAsync("/mx-rules/export.json");
+
+        var response = await PostImportAsync(client, WithExtraRule(before, "mx.imported.test"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"mask\": \"mx.imported.test\"", await client.GetStringAsync("/mx-rules/export.json"));
+    }
+
+    [Fact]
+    public async Task Import_OfAnInvalidFile_Is400WithEveryErrorAndChangesNothing()
+    {
+        using var client = await portal.ClientAsync("Deliverability");
+        var before = await client.GetStringAsync("/mx-rules/export.json");
+        var invalid = before.Replace("\"mask\": \"*\"", "\"mask\": \"**bad mask\"", StringComparison.Ordinal)
+            .Replace("\"maxConnections\": 10,", "\"maxConnections\": 0,", StringComparison.Ordinal);
+
+        var response = await PostImportAsync(client, invalid);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("generic rule", body);
+        Assert.Contains("maxConnections", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("is not allowed", body);
+        Assert.Equal(before, await client.GetStringAsync("/mx-rules/export.json"));
+    }
+
+    [Fact]
+    public async Task Import_WithoutAntiforgeryToken_IsRejected()
+    {
+        using var client = await portal.ClientAsync("Deliverability");
+        var before = await client.GetStringAsync("/mx-rules/export.json");
+
+        var response = await PostImportAsync(client, WithExtraRule(before, "mx.forged.test"), withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("mx.forged.test", await client.GetStringAsync("/mx-rules/export.json"));
+    }
+}
