@@ -5,10 +5,10 @@ using MxPortal.Web.Tests.Hosting;
 namespace MxPortal.Web.Tests.Security;
 
 /// <summary>
-/// The one mutating HTTP endpoint of the MX rules feature, POST /mx-rules/import, per role: the page hides the
-/// button from a Viewer, and the server refuses a Viewer who posts anyway.
+/// The MX rules feature per role: edit controls are rendered only for roles passing EditRules, and its one mutating
+/// HTTP endpoint, POST /mx-rules/import, refuses a Viewer who posts anyway.
 /// </summary>
-public sealed class MxRulesImportAccessTests(RolePortalFixture portal) : IClassFixture<RolePortalFixture>
+public sealed class MxRulesAccessTests(RolePortalFixture portal) : IClassFixture<RolePortalFixture>
 {
     private static async Task<HttpResponseMessage> PostImportAsync(HttpClient client, string json, bool withToken = true)
     {
@@ -21,6 +21,25 @@ public sealed class MxRulesImportAccessTests(RolePortalFixture portal) : IClassF
     private static string WithExtraRule(string exported, string mask) =>
         exported.Replace("\"rules\": [", $"\"rules\": [ {{ \"mask\": \"{mask}\", \"maxConnections\": 1, \"maxMessagesPerConnection\": 1, \"messagesPerHour\": 60 }},",
             StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Administrator", "/mx-rules", true)]
+    [InlineData("Deliverability", "/mx-rules", true)]
+    [InlineData("Operator", "/mx-rules", false)]
+    [InlineData("Viewer", "/mx-rules", false)]
+    [InlineData("Deliverability", "/mx-rules/throughput", true)]
+    [InlineData("Viewer", "/mx-rules/throughput", false)]
+    public async Task EditControls_AreRenderedOnlyForEditors(string role, string path, bool editor)
+    {
+        using var client = await portal.ClientAsync(role);
+        var html = await client.GetStringAsync(path);
+
+        var controls = path == "/mx-rules"
+            ? new[] { "id=\"add-rule\"", "id=\"import-rules\"", "aria-label=\"Move up\"", "aria-label=\"Delete\"" }
+            : ["id=\"instance-level\""];
+        Assert.All(controls, c => Assert.Equal(editor, html.Contains(c, StringComparison.Ordinal)));
+        Assert.Contains(path == "/mx-rules" ? "*.google.com" : "Per-identity overrides", html);
+    }
 
     [Theory]
     [InlineData("Viewer")]
