@@ -67,6 +67,10 @@ public sealed class MxRuleStore(IDbContextFactory<AppDbContext> contexts, AuditL
         Actor.Demand(actor, Policies.EditRules);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Note: a no-op UPDATE of the settings row first makes the transaction a writer before it reads, so two
+        // editors queue up instead of both rewriting the set from the same stale copy (PostgreSQL takes a row lock;
+        // SQLite takes its write lock up front rather than failing to upgrade a read transaction).
+        await db.ThroughputSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.InstanceLevel, x => x.InstanceLevel), ct);
         var change = edit(await LoadAsync(db, ct));
         if (change.Set is null) return MxRuleChange.Refused(change.Errors);
 

@@ -124,6 +124,21 @@ public sealed class MxRuleStoreTests(PostgresFixture postgres)
     }
 
     [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task ConcurrentAdds_AreAllKept(string provider)
+    {
+        await using var host = await SeededHost.CreateAsync(provider, postgres);
+        var store = host.Services.GetRequiredService<MxRuleStore>();
+
+        var changes = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Task.Run(() => store.AddAsync(SeededHost.Editor, Rule($"mx{i}.race.test")))));
+
+        Assert.All(changes, c => Assert.True(c.Applied));
+        var masks = Masks(await store.LoadAsync());
+        Assert.All(Enumerable.Range(1, 8), i => Assert.Contains($"mx{i}.race.test", masks));
+    }
+
+    [Theory]
     [InlineData(Roles.Viewer)]
     [InlineData(Roles.Operator)]
     public async Task EveryChange_ByARoleWithoutEditRules_IsRefused(string role)
