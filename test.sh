@@ -20,7 +20,7 @@ if ((${#missing[@]})); then
   fi
   echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   [ -z "$added_policy" ] || $sudo rm -f /usr/sbin/policy-rc.d
 fi
 

@@ -1,3 +1,17 @@
-// The command-line front end over the same services as the portal. Commands are added by the issues that need them.
-Console.Error.WriteLine("usage: mxportal <command> [args]");
-return 2;
+// The command-line front end over the same services as the portal.
+using MxPortal.Cli.Bounces;
+
+return args.FirstOrDefault() switch
+{
+    "classify" => ClassifyCommand.Run(args[1..], Console.In, Console.Out, Console.Error),
+    "bounce-rules" when args.Length > 1 && args[1] == "export" => ClassifyCommand.ExportRules(args[2..], Console.Out, Console.Error),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: mxportal classify [--rules FILE] FILE...");
+    Console.Error.WriteLine("       mxportal classify [--rules FILE] --lines   (one SMTP reply per stdin line)");
+    Console.Error.WriteLine("       mxportal bounce-rules export [--rules FILE]  (the rules as JSON, docs/bounce-rules-json.md)");
+    return 2;
+}

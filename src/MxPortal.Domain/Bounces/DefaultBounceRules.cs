@@ -1,0 +1,101 @@
+namespace MxPortal.Domain.Bounces;
+
+/// <summary>
+/// The bounce rules seeded on first run: the examples of DOMAIN.md §5 and the texts common MTAs
+/// and mailbox providers really send. Order matters (first match wins): specific texts come
+/// before the generic words they contain, e.g. "inbox is out of storage space and inactive" is a
+/// full mailbox, not an inactive one.
+/// </summary>
+public static class DefaultBounceRules
+{
+    private const FailureType Hard = FailureType.Hard;
+    private const FailureType Soft = FailureType.Soft;
+
+    /// <summary>Fresh, editable copies of the default rules, all <see cref="BounceRuleSource.Synced"/>.</summary>
+    public static IReadOnlyList<BounceRule> Create() =>
+    [
+        // Not failures at all.
+        R("auto-reply", FailureType.Ignored, FailureReason.ErrorIgnored,
+            @"\b(out of (the )?office|auto(matic)?[- ]?(reply|response|antwort)|vacation (reply|notice|message)|I am (currently )?(away|out of)|I'?m out of the office|abwesenheit|absence du bureau)"),
+
+        // Rate limits and deferrals for volume or complaints (DOMAIN.md §5 seed: TS01).
+        R("rate-limited", Soft, FailureReason.Unreachable,
+            @"temporarily deferred|\[TSS?0\d\]|rate.?limit|too many (connections|concurrent|messages|recipients this hour|sessions)|sent to too many recipients|connection limit|throttl|please slow down"),
+
+        // Transport and local delivery agent failures that mention a user but are about the system.
+        R("local-delivery-agent", Soft, FailureReason.Unreachable,
+            @"procmail: |\bpipe to \||unknown mailer error|mailer error|operating system error|\|IFS="),
+        R("server-resources", Soft, FailureReason.Unreachable,
+            @"insufficient (system )?(resources|disk space)|system (is )?full|queue file write error|upstream error|internal (system|server) error|local error in processing|could not load drd"),
+
+        // Mailbox full (seed: 550 5.2.2 user quota exceeded).
+        R("mailbox-full", Soft, FailureReason.MailboxFull,
+            @"mailbox (is )?full|mailbox.{0,40}over ?quota|over ?quota|quota (exceeded|exceed)|exceeds? (the )?(allowed|storage|mailbox) (size|quota|limit)|mailbox exceeds|out of storage space|storage (space )?(is )?full|disk quota|insufficient storage|mailbox size limit|user.{0,20}quota|inbox is full|boîte.{0,20}pleine"),
+
+        // Inactive user (seed: Inactive MailBox, not poped for more than 6 months).
+        R("inactive-user", Soft, FailureReason.InactiveUser,
+            @"inactive (mailbox|e-?mail|user|account|recipient|address)|not poped|account (is |has been )?(disabled|locked|suspended|discontinued|deactivated|inactive|blocked|frozen)|account that you tried to reach is disabled|mailbox (is )?(frozen|disabled|inactive|suspended|locked)|disabled (recipient|user|mailbox|account)|user account (is )?disabled|recipient account is blocked|compte du destinataire est bloque|user (is )?suspended"),
+
+        // Gave up after retrying: a transport verdict, whatever the last lookup said.
+        R("expired", Soft, FailureReason.Unreachable,
+            @"message expired|envelope expired|could not be delivered for|in the queue too long|too long in the queue|after multiple retries|delivery time expired|retry time(out)? (exceeded|expired)"),
+
+        // Header and format refusals before the size rule: "headers too large" is content, not size.
+        R("header-error", Soft, FailureReason.Refused, @"headers? (too (large|long|many)|error)|improper use of 8-bit|multiple addresses in from"),
+        R("message-too-large", Soft, FailureReason.TextTooLong,
+            @"(message|mail|email) (size )?(exceeds|is too (big|large)|too (big|large))|size (limit )?exceed|exceeds (the )?(fixed |maximum )*(message )?size|message too large|line limit exceeded|message length exceeds|exceed ?limit"),
+
+        // Domains that accept no mail (null MX) are dead ends, not network trouble.
+        R("domain-accepts-no-mail", Soft, FailureReason.InvalidDomain,
+            @"doesn't receive email|does not accept (e-?)?mail|indicated no smtp service|null mx|no mail server for|domain is not reachable|couldn't find a mail exchanger|malformed or unexpected name server reply|account or domain may not exist"),
+
+        // Temporary DNS failures are the network's, not the domain's (DOMAIN.md §4: SERVFAIL is Unreachable).
+        R("dns-temporary", Soft, FailureReason.Unreachable,
+            @"DNS Error: .{0,40}(lookup of|type)|host not found, try again|host name lookup failure|temporary (dns|lookup) failure|servfail|dns timeout"),
+
+        // Note: au/KDDI's content filter answers "550 <>: User unknown", with the address left
+        // empty, for mail it refuses; a real unknown user gets "550 <address>: User unknown".
+        R("filter-empty-address", Soft, FailureReason.Refused, @"\b550:? : user unknown"),
+
+        // Microsoft's directory-based edge blocking answers for addresses that do not exist.
+        R("recipient-not-in-directory", Hard, FailureReason.UserUnknown, @"recipient address rejected: access denied|recipnotfound|5\.1\.351"),
+
+        // Refused (spam, reputation, authentication, policy, content; feedback-loop complaints too).
+        R("refused-by-recipient", Soft, FailureReason.Refused,
+            @"recipient preferences|not a member of|permission to post|group you tried to contact|groups\.google\.com/support|send mail as|access denied|denied by policy|not accepted for policy"),
+
+        R("authentication", Soft, FailureReason.Refused,
+            @"dmarc|dkim|\bspf\b|unauthenticated|authentication (checks|failed|information|required)|sender (address )?(rejected|verify failed|not allowed)|domain of sender|sender domain|unroutable sender|mailfrom domain|mismatches client ip|reverse (dns|lookup)|\bptr\b|ip name lookup failed|\brdns\b"),
+        R("spam-reputation", Soft, FailureReason.Refused,
+            @"spam|\bUBE\b|blocked|block ?list|black ?list|dnsbl|spamhaus|reputation|complaint|\bRBL\b|bulk mail|junk"),
+        R("policy-content", Soft, FailureReason.Refused,
+            @"policy|relay(ing)? (denied|not permitted|prohibited|access denied)|no relaying|open relay|virus|malware|content (rejected|error)|message filtered|illegal attachment|protocol violation|media error|prohibited|forbidden|not permitted|network not allowed|mail rejected|message rejected"),
+
+        // User unknown (seed: 550 5.1.1 ... User is unknown {mx003}).
+        R("user-unknown", Hard, FailureReason.UserUnknown,
+            @"user (is )?unknown|unknown (user|recipient|local[- ]part|address|alias)|no such (user|mailbox|recipient|address|account|person)|user (does not|doesn't|not) exists?|(account|address|mailbox|recipient) (does not|doesn't) exist|tried to reach does not exist|recipient not found|mailbox (not found|unavailable|does not exist|not exist)|no mailbox|invalid (recipient|mailbox|address|user)|address (couldn't be found|not found|unknown)|not listed in|not our user|no longer (on server|available|valid)|mailbox (has )?moved|destination mailbox|doesn't have an? .{1,60} account|bad destination|recipient (rejected|unknown|invalid)|illegal alias|unknown or illegal|adresse.{0,30}invalide|unable to deliver message to <|not a valid (mailbox|user|recipient)"),
+
+        // Invalid domain (seed: DNS query failed for 'ourdan.com').
+        R("invalid-domain", Soft, FailureReason.InvalidDomain,
+            @"dns query failed|host unknown|unknown host|host or domain name not found|domain (name )?not found|no such domain|domain (does not|doesn't) exist|invalid domain|couldn't find any host named|dns lookup failure|illegal host/domain|unrouteable (mail )?domain|unroutable address|no mx|mx lookup failed|bad destination system|routing issue"),
+
+        // Connections and retries.
+        R("connection-failed", Soft, FailureReason.Unreachable,
+            @"connection (timed out|refused|reset|lost|dropped)|timed out|unable to connect|establish an smtp connection|accept our requests to connect|not reachable|network (error|is unreachable)|no route to host|expired|been delayed|delivery.{0,30}delayed|message will be retried|still undelivered|error encountered while communicating"),
+
+        // Generic words last: they would swallow the specific texts above.
+        R("address-rejected", Hard, FailureReason.UserUnknown, @"address rejected"),
+        R("refused-generic", Soft, FailureReason.Refused, @"rejected|refused|refuse\b|denied|not accepted|not allowed|security|filtered"),
+        R("system-error", Soft, FailureReason.Unreachable,
+            @"service (currently )?unavailable|system error|temporary (failure|error|problem)|try again|command parameter not implemented|syntax error|bad sequence|local error|protocol error"),
+    ];
+
+    private static BounceRule R(string name, FailureType type, FailureReason reason, string pattern) => new()
+    {
+        Name = name,
+        Pattern = pattern,
+        Type = type,
+        Reason = reason,
+        Source = BounceRuleSource.Synced,
+    };
+}
