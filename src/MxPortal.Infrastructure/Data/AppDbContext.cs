@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MxPortal.Domain.Audit;
 using MxPortal.Infrastructure.Identity;
+using MxPortal.Infrastructure.MxRules;
 
 namespace MxPortal.Infrastructure.Data;
 
@@ -15,6 +16,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The MX rule set, ordered by <see cref="MxRuleRow.Position"/>.</summary>
+    public DbSet<MxRuleRow> MxRules => Set<MxRuleRow>();
+
+    public DbSet<SendingIdentityRow> SendingIdentities => Set<SendingIdentityRow>();
+
+    public DbSet<ThroughputSettingRow> ThroughputSettings => Set<ThroughputSettingRow>();
 
     /// <summary>Data Protection keys: sign-in cookies and encrypted secrets survive restarts and work across nodes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
