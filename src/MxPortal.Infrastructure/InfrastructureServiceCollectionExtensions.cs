@@ -24,6 +24,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
         services.AddMxBounces();
+        services.AddSingleton<Deliveries.DeliveryStore>();
         services.AddMxJobs(configuration);
         services.AddMxRules(configuration);
         services.AddHealthChecks()

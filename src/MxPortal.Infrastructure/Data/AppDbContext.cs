@@ -17,6 +17,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Deliveries.Delivery> Deliveries => Set<Deliveries.Delivery>();
+    public DbSet<Deliveries.DeliveryRecipient> DeliveryRecipients => Set<Deliveries.DeliveryRecipient>();
+    public DbSet<Deliveries.DeliveryAttempt> DeliveryAttempts => Set<Deliveries.DeliveryAttempt>();
+
     /// <summary>The MX rule set, ordered by <see cref="MxRuleRow.Position"/>.</summary>
     public DbSet<MxRuleRow> MxRules => Set<MxRuleRow>();
 

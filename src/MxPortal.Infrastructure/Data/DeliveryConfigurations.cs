@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MxPortal.Infrastructure.Deliveries;
+
+namespace MxPortal.Infrastructure.Data;
+
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> e)
+    {
+        e.ToTable("Deliveries");
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.FromAddress).HasMaxLength(320);
+        e.Property(x => x.ReplyTo).HasMaxLength(320);
+        e.Property(x => x.Subject).HasMaxLength(998);
+        e.Property(x => x.ReturnPathDomain).HasMaxLength(255);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.Ignore(x => x.RetryPolicy);
+        e.HasIndex(x => x.Status);
+    }
+}
+
+internal sealed class DeliveryRecipientConfiguration : IEntityTypeConfiguration<DeliveryRecipient>
+{
+    public void Configure(EntityTypeBuilder<DeliveryRecipient> e)
+    {
+        e.ToTable("DeliveryRecipients");
+        e.Property(x => x.Address).HasMaxLength(320);
+        e.Property(x => x.AddressKey).HasMaxLength(320);
+        e.Property(x => x.Domain).HasMaxLength(255);
+        e.Property(x => x.LeaseOwner).HasMaxLength(100);
+        e.Property(x => x.LastReply).HasMaxLength(2000);
+        // A recipient once per delivery: the import skips the second as Double.
+        e.HasIndex(x => new { x.DeliveryId, x.AddressKey }).IsUnique();
+        // The claim query: claimable recipients of a delivery, in id order.
+        e.HasIndex(x => new { x.DeliveryId, x.State, x.NextAttemptUtc });
+        e.HasOne<Delivery>().WithMany().HasForeignKey(x => x.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<DeliveryAttempt>
+{
+    public void Configure(EntityTypeBuilder<DeliveryAttempt> e)
+    {
+        e.ToTable("DeliveryAttempts");
+        e.Property(x => x.Reply).HasMaxLength(2000);
+        e.Property(x => x.MxHost).HasMaxLength(255);
+        e.Property(x => x.MxAddress).HasMaxLength(45);
+        e.Property(x => x.DecidedBy).HasMaxLength(200);
+        e.HasIndex(x => new { x.DeliveryId, x.AtUtc });
+        e.HasIndex(x => x.RecipientId);
+        e.HasOne<Delivery>().WithMany().HasForeignKey(x => x.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,35 @@
+using MxPortal.Domain.Sending;
+
+namespace MxPortal.Infrastructure.Deliveries;
+
+/// <summary>One message sent to a recipient list, with its retry settings and live counters (read by the portal).</summary>
+public sealed class Delivery
+{
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public DeliveryStatus Status { get; set; }
+    public string FromAddress { get; set; } = "";
+    public string? ReplyTo { get; set; }
+    public string Subject { get; set; } = "";
+    public string? HtmlBody { get; set; }
+    public string? TextBody { get; set; }
+
+    /// <summary>Domain of the VERP return path (<c>bounce+TOKEN@ReturnPathDomain</c>).</summary>
+    public string ReturnPathDomain { get; set; } = "";
+
+    public int ValidityMinutes { get; set; } = 5 * 24 * 60;
+    public int RetryPeriodMinutes { get; set; } = 60;
+    public int MaxRetries { get; set; } = 5;
+
+    public DateTime CreatedUtc { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTime? StartedUtc { get; set; }
+    public DateTime? CompletedUtc { get; set; }
+
+    public int Total { get; set; }
+    public int SentCount { get; set; }
+    public int FailedCount { get; set; }
+    public int SkippedCount { get; set; }
+
+    public RetryPolicy RetryPolicy => new(TimeSpan.FromMinutes(RetryPeriodMinutes), MaxRetries, TimeSpan.FromMinutes(ValidityMinutes));
+}
