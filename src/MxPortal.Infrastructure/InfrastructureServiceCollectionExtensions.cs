@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MxPortal.Infrastructure.Audit;
 using MxPortal.Infrastructure.Bounces;
 using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.Deliveries;
 using MxPortal.Infrastructure.Health;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.Jobs;
@@ -24,7 +25,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
         services.AddMxBounces();
-        services.AddSingleton<Deliveries.DeliveryStore>();
+        services.AddMxDeliveries(configuration);
         services.AddMxJobs(configuration);
         services.AddMxRules(configuration);
         services.AddHealthChecks()
