@@ -8,7 +8,13 @@ namespace MxPortal.Domain.Sending;
 /// </summary>
 public sealed record AttemptOutcome(AttemptStatus Status, string Reply, SmtpStage? Stage, BounceClassification? Qualification)
 {
+    /// <summary>For <see cref="AttemptStatus.Postponed"/>: when the recipient is due again.</summary>
+    public DateTime? NotBeforeUtc { get; init; }
+
     public static AttemptOutcome Sent(string reply) => new(AttemptStatus.Sent, reply, null, null);
+
+    public static AttemptOutcome Postponed(DateTime notBeforeUtc, string cause) =>
+        new(AttemptStatus.Postponed, cause, null, null) { NotBeforeUtc = notBeforeUtc };
 
     /// <summary>
     /// The one place an SMTP failure becomes an outcome: a failure with no reply (refused, timeout, dropped, every MX

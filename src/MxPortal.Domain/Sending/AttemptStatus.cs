@@ -11,4 +11,7 @@ public enum AttemptStatus
 
     /// <summary>A Hard failure: never retried.</summary>
     Failed,
+
+    /// <summary>Not attempted: its budget is suspended (back-off) or spent for longer than a run waits; due again later.</summary>
+    Postponed,
 }

@@ -24,5 +24,8 @@ public interface IBudgetLedger
     /// <summary>Stops sending on the budget until <paramref name="untilUtc"/> (reply-driven back-off).</summary>
     void Suspend(BudgetKey key, DateTime untilUtc, string cause);
 
+    /// <summary>When the budget's suspension ends, or null when it is not suspended.</summary>
+    DateTime? SuspendedUntil(BudgetKey key);
+
     IReadOnlyList<BudgetSnapshot> Snapshot();
 }

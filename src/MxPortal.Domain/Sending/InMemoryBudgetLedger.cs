@@ -73,6 +73,12 @@ public sealed class InMemoryBudgetLedger(TimeProvider time) : IBudgetLedger
         }
     }
 
+    public DateTime? SuspendedUntil(BudgetKey key)
+    {
+        if (!_budgets.TryGetValue(key, out var b)) return null;
+        lock (b) return IsSuspended(b, Now) ? b.SuspendedUntilUtc : null;
+    }
+
     public IReadOnlyList<BudgetSnapshot> Snapshot()
     {
         var now = Now;

@@ -45,6 +45,15 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Time
         foreach (var record in records)
         {
             if (!recipients.TryGetValue(record.Message.RecipientId, out var recipient)) continue;
+            if (record.Outcome.Status == AttemptStatus.Postponed)
+            {
+                // Not an attempt: the budget was closed. Due again when it opens; no retry is used up.
+                recipient.State = RecipientState.Deferred;
+                recipient.NextAttemptUtc = record.Outcome.NotBeforeUtc ?? record.AtUtc;
+                recipient.LeaseUntilUtc = null;
+                recipient.LeaseOwner = null;
+                continue;
+            }
             var q = record.Outcome.Qualification;
             recipient.Attempts++;
             recipient.LastAttemptUtc = record.AtUtc;

@@ -21,4 +21,11 @@ public sealed class DeliveryEngineOptions
     /// </summary>
     [Range(10, 60_000)]
     public int SlotPollMilliseconds { get; set; } = 200;
+
+    /// <summary>
+    /// Longest wait for a budget inside a run, in seconds (default 300: a five-minute slice). A longer wait (a
+    /// back-off suspension) postpones the domain's remaining recipients to when the budget opens again.
+    /// </summary>
+    [Range(1, 3600)]
+    public int MaxWaitSeconds { get; set; } = 300;
 }

@@ -24,6 +24,10 @@ internal sealed class DomainRun(
 {
     private readonly ConcurrentQueue<OutgoingMessage> _queue = new(messages);
     private SmtpFailure? _allHostsFailed;
+    private DateTime? _postponeUntil;
+    private string? _postponeCause;
+
+    private TimeSpan MaxWait => TimeSpan.FromSeconds(options.MaxWaitSeconds);
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -40,7 +44,12 @@ internal sealed class DomainRun(
             if (_allHostsFailed is { } down)
             {
                 // Every MX host of the domain failed: what is left is Soft / Unreachable, retried later (DOMAIN.md §4).
-                await DrainAsync(held, down);
+                await DrainAsync(held, AllHostsFailed(down));
+                return;
+            }
+            if (_postponeUntil is { } until)
+            {
+                await DrainAsync(held, AttemptOutcome.Postponed(until, _postponeCause ?? "budget closed"));
                 return;
             }
             var lane = await ConnectAsync(ct);
@@ -69,6 +78,12 @@ internal sealed class DomainRun(
                 // Note: throttling is not a failure (DOMAIN.md §8); hang up rather than idle on the MX, wait, reconnect.
                 await connection.DisposeAsync();
                 var wait = grant.RetryAtUtc - time.GetUtcNow().UtcDateTime;
+                if (wait > MaxWait)
+                {
+                    _postponeUntil = grant.RetryAtUtc;
+                    _postponeCause = $"budget {budget.Key}: {grant.Denial} until {grant.RetryAtUtc:u}";
+                    return held;
+                }
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
                 return held;
             }
@@ -78,6 +93,13 @@ internal sealed class DomainRun(
             var outcome = result.Accepted ? AttemptOutcome.Sent(result.AcceptedReply!) : AttemptOutcome.From(result.Failure!, plan.Classifier);
             await record(new AttemptRecord(message, outcome, time.GetUtcNow().UtcDateTime, connection.Target.HostName,
                 connection.Target.Address, identity.PublicId, budget.Key));
+            if (outcome.Status == AttemptStatus.Deferred && plan.Backoff.Match(outcome.Reply) is { } backoff)
+            {
+                var until = time.GetUtcNow().UtcDateTime + backoff.Pause;
+                ledger.Suspend(budget.Key, until, $"{backoff.Name}: {outcome.Reply}");
+                logger.LogWarning("Budget {Budget} suspended until {Until:u}: {Rule}: {Reply}", budget.Key, until, backoff.Name, outcome.Reply);
+                return null;
+            }
             if (result.Failure is { BreaksConnection: true }) return null;
         }
         return held;
@@ -88,11 +110,17 @@ internal sealed class DomainRun(
     {
         SmtpFailure? last = null;
         var waitedForSlot = false;
+        DateTime? earliestSuspensionEnd = null;
         foreach (var host in hosts)
         {
             foreach (var address in host.Addresses)
             {
                 var budget = Budget(host, address);
+                if (ledger.SuspendedUntil(budget.Key) is { } suspended)
+                {
+                    earliestSuspensionEnd = earliestSuspensionEnd is { } e && e < suspended ? e : suspended;
+                    continue;
+                }
                 if (!ledger.TryOpenConnection(budget.Key, budget.MaxConnections))
                 {
                     waitedForSlot = true;
@@ -103,19 +131,40 @@ internal sealed class DomainRun(
                 if (connection is not null) return (connection, budget);
                 ledger.CloseConnection(budget.Key);
                 logger.LogInformation("MX {Host} ({Address}) failed at {Stage}: {Failure}", host.Name, address, failure!.Stage, failure);
+                if (failure.ReplyCode > 0 && plan.Backoff.Match(failure.ToString()) is { } backoff)
+                {
+                    var until = time.GetUtcNow().UtcDateTime + backoff.Pause;
+                    ledger.Suspend(budget.Key, until, $"{backoff.Name}: {failure}");
+                    earliestSuspensionEnd = earliestSuspensionEnd is { } e && e < until ? e : until;
+                    continue;
+                }
                 last = failure;
                 if (!failure.TriesBackupMx) break;
             }
+        }
+        if (earliestSuspensionEnd is { } end && !waitedForSlot)
+        {
+            var wait = end - time.GetUtcNow().UtcDateTime;
+            if (wait > MaxWait)
+            {
+                _postponeUntil = end;
+                _postponeCause = $"every MX budget of the domain is suspended (back-off) until {end:u}";
+                return null;
+            }
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, ct);
+            return null;
         }
         if (last is not null && !waitedForSlot) _allHostsFailed = last;
         else await Task.Delay(TimeSpan.FromMilliseconds(options.SlotPollMilliseconds), time, ct);
         return null;
     }
 
-    private async Task DrainAsync(OutgoingMessage? held, SmtpFailure failure)
-    {
-        var outcome = new AttemptOutcome(AttemptStatus.Deferred, $"all {hosts.Count} MX host(s) failed; last: {failure}", failure.Stage,
+    private AttemptOutcome AllHostsFailed(SmtpFailure failure) =>
+        new(AttemptStatus.Deferred, $"all {hosts.Count} MX host(s) failed; last: {failure}", failure.Stage,
             BounceClassification.FromReport(FailureType.Soft, FailureReason.Unreachable, "every MX host failed"));
+
+    private async Task DrainAsync(OutgoingMessage? held, AttemptOutcome outcome)
+    {
         if (held is not null) await record(new AttemptRecord(held, outcome, time.GetUtcNow().UtcDateTime, IdentityId: identity.PublicId));
         while (_queue.TryDequeue(out var m))
             await record(new AttemptRecord(m, outcome, time.GetUtcNow().UtcDateTime, IdentityId: identity.PublicId));

@@ -1,6 +1,7 @@
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.MxRules;
 using MxPortal.Domain.Routing;
+using MxPortal.Domain.Sending;
 
 namespace MxPortal.Infrastructure.Sending;
 
@@ -13,4 +14,8 @@ public sealed record SendingPlan(
     ThroughputLevels Levels,
     ThroughputSettings Throughput,
     IReadOnlyList<SendingIdentity> Identities,
-    BounceClassifier Classifier);
+    BounceClassifier Classifier)
+{
+    /// <summary>Deferrals that suspend a whole budget (reply-driven back-off).</summary>
+    public BackoffRules Backoff { get; init; } = BackoffRules.Default;
+}

@@ -117,4 +117,22 @@ public sealed class DeliveryStoreTests(PostgresFixture postgres)
         host.Time.Advance(TimeSpan.FromMinutes(31));
         Assert.Equal(rows[2].Id, Assert.Single(await store.ClaimAsync(id, 10, TimeSpan.FromMinutes(5), "node")).Id);
     }
+
+    [Fact]
+    public async Task Postponed_IsDueAgainWhenTheBudgetOpens_WithoutUsingARetry()
+    {
+        var (host, id) = await SeedAsync("Sqlite", postgres, 1);
+        await using var _ = host;
+        var store = host.Services.GetRequiredService<DeliveryStore>();
+        var r = Assert.Single(await store.ClaimAsync(id, 1, TimeSpan.FromMinutes(5), "node"));
+        var until = host.Time.GetUtcNow().UtcDateTime.AddHours(1);
+
+        await store.RecordAsync(id, [new AttemptRecord(new OutgoingMessage(r.Id, r.Address, "b@sender.test", new MimeMessage()),
+            AttemptOutcome.Postponed(until, "budget suspended"), host.Time.GetUtcNow().UtcDateTime)]);
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var row = await db.DeliveryRecipients.SingleAsync();
+        Assert.Equal((RecipientState.Deferred, until, 0), (row.State, row.NextAttemptUtc!.Value, row.Attempts));
+        Assert.Equal(0, await db.DeliveryAttempts.CountAsync());
+    }
 }

@@ -29,9 +29,10 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
             new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create())));
     }
 
-    private DeliveryEngine Engine(IBudgetLedger? ledger = null, TimeProvider? time = null) =>
+    private DeliveryEngine Engine(IBudgetLedger? ledger = null, TimeProvider? time = null, int maxWaitSeconds = 300) =>
         new(mx.Resolver(), ledger ?? new InMemoryBudgetLedger(TimeProvider.System), time ?? TimeProvider.System,
-            Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20 }), NullLogger<DeliveryEngine>.Instance);
+            Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = maxWaitSeconds }),
+            NullLogger<DeliveryEngine>.Instance);
 
     private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r") =>
         Enumerable.Range(1, count).Select(i =>
@@ -157,6 +158,49 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
 
         Assert.Equal(5, server.Messages.Count);
         Assert.Equal(5, _records.Count(r => r.Outcome.Status == AttemptStatus.Sent));
+    }
+
+    [Fact]
+    public async Task ReputationDeferral_SuspendsTheBudget_AndPostponesTheRest()
+    {
+        await using var server = mx.Server(EngineFixture.Live1, new SmtpScript
+        {
+            RecipientReply = r => r == "r1@one.test" ? "421 4.16.55 [TS01] Messages from 127.0.0.1 temporarily deferred due to excessive user complaints" : null,
+        });
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 1, 0, TimeSpan.Zero));
+        var ledger = new InMemoryBudgetLedger(time);
+
+        await Engine(ledger, time).RunAsync(Plan(maxConnections: 1), Messages("one.test", 5), Record, CancellationToken.None);
+
+        var first = Assert.Single(_records, r => r.Message.Recipient == "r1@one.test");
+        Assert.Equal(AttemptStatus.Deferred, first.Outcome.Status);
+        var rest = _records.Where(r => r.Message.Recipient != "r1@one.test").ToList();
+        Assert.Equal(4, rest.Count);
+        Assert.All(rest, r => Assert.Equal((AttemptStatus.Postponed, time.GetUtcNow().UtcDateTime.AddHours(1)), (r.Outcome.Status, r.Outcome.NotBeforeUtc!.Value)));
+        Assert.Empty(server.Messages);
+        var budget = Assert.Single(ledger.Snapshot());
+        Assert.Contains("TS01", budget.SuspensionCause);
+    }
+
+    [Fact]
+    public async Task BackOffOnTheGreeting_IsLiftedWhenItsTimeComes()
+    {
+        await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { Greeting = "421 4.7.0 [TS02] Messages from 127.0.0.1 temporarily deferred" });
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 1, 0, TimeSpan.Zero));
+        var ledger = new InMemoryBudgetLedger(time);
+
+        // A run allowed to wait two hours waits out the one-hour back-off instead of postponing.
+        var run = Engine(ledger, time, maxWaitSeconds: 7200).RunAsync(Plan(maxConnections: 1), Messages("one.test", 3), Record, CancellationToken.None);
+        await WaitForAsync(() => ledger.Snapshot().Any(b => b.SuspendedUntilUtc is not null));
+        server.Script = new SmtpScript();
+        await Task.Delay(200);
+        Assert.Empty(server.Messages);                     // still backing off
+
+        time.Advance(TimeSpan.FromHours(1));
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(3, server.Messages.Count);
+        Assert.Equal(3, _records.Count(r => r.Outcome.Status == AttemptStatus.Sent));
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
