@@ -53,6 +53,8 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
     private static string? Check(string text)
     {
         if (text.Length == 0) return "the address is empty.";
+        // Note: U+FFFD is what a decoder leaves for bytes that are not UTF-8; such an address cannot be right.
+        if (text.Contains('\uFFFD')) return "the address contains bytes that are not valid UTF-8.";
         var at = text.LastIndexOf('@');
         if (at < 0) return "the address has no '@'.";
         if (text.Length > MaxLength) return $"the address is longer than {MaxLength} characters.";
