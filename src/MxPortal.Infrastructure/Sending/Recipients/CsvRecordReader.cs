@@ -42,26 +42,31 @@ internal sealed class CsvRecordReader(TextReader reader)
 
     /// <summary>
     /// Picks the delimiter (',', ';' or tab, the most frequent outside quotes on the first non-blank line; ',' when
-    /// none) from what the first buffer holds, without consuming anything. Drops a leading BOM a caller left in.
+    /// none) without consuming anything. Drops a leading BOM a caller left in. Reads on until that line ends (or the
+    /// buffer is full), as an upload stream may hand over the header in pieces.
     /// </summary>
     public char DetectDelimiter()
     {
         if (Peek() == '\uFEFF') pos++;
-        Fill();
-        int commas = 0, semicolons = 0, tabs = 0;
-        var quoted = false;
-        var seenText = false;
-        for (var i = pos; i < len; i++)
+        int commas, semicolons, tabs, scanned = pos;
+        do
         {
-            var c = buffer[i];
-            if (c == '"') quoted = !quoted;
-            else if (quoted) continue;
-            else if (c is '\r' or '\n') { if (seenText) break; }
-            else if (c == ',') commas++;
-            else if (c == ';') semicolons++;
-            else if (c == '\t') tabs++;
-            seenText |= c is not ('\r' or '\n');
+            (commas, semicolons, tabs) = (0, 0, 0);
+            var quoted = false;
+            var seenText = false;
+            for (scanned = pos; scanned < len; scanned++)
+            {
+                var c = buffer[scanned];
+                if (c == '"') quoted = !quoted;
+                else if (quoted) continue;
+                else if (c is '\r' or '\n') { if (seenText) break; }
+                else if (c == ',') commas++;
+                else if (c == ';') semicolons++;
+                else if (c == '\t') tabs++;
+                seenText |= c is not ('\r' or '\n');
+            }
         }
+        while (scanned == len && ReadMore());
         Delimiter = semicolons > commas && semicolons >= tabs ? ';' : tabs > commas && tabs > semicolons ? '\t' : ',';
         return Delimiter;
     }
@@ -127,6 +132,15 @@ internal sealed class CsvRecordReader(TextReader reader)
     private int Peek() => pos < len || Fill() ? buffer[pos] : End;
 
     private int Read() => pos < len || Fill() ? buffer[pos++] : End;
+
+    /// <summary>Appends to the buffer's data; false when the buffer is full or the input has ended.</summary>
+    private bool ReadMore()
+    {
+        if (len == buffer.Length) return false;
+        var n = reader.Read(buffer, len, buffer.Length - len);
+        len += Math.Max(n, 0);
+        return n > 0;
+    }
 
     private bool Fill()
     {

@@ -109,6 +109,16 @@ public sealed class RecipientCsvReaderTests
     }
 
     [Fact]
+    public void Open_TextArrivingOneCharAtATime_ReadsTheSame()
+    {
+        var csv = "\uFEFFName;Email\r\n\"A;\"\"x\"\"\r\ny\";a@x.example\r\n\r\nB;b@x.example";
+        using var reader = RecipientCsvReader.Open(new TrickleReader(csv));
+
+        Assert.Equal(';', reader.Delimiter);
+        Assert.Equal(new[] { "2: a@x.example Name=A;\"x\"\r\ny", "5: b@x.example Name=B" }, reader.ReadRows().Select(Describe));
+    }
+
+    [Fact]
     public void DuplicateFilter_IgnoresCase()
     {
         var filter = new DuplicateFilter();
