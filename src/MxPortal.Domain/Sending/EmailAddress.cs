@@ -32,6 +32,12 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
 
     public string Value { get; }
 
+    /// <summary>
+    /// The whole address lower-cased: the key for unique indexes (PostgreSQL compares text case-sensitively) and for
+    /// quarantine lookups, where it equals <c>QuarantineAddress.Normalize(Value)</c>. Mail is sent to <see cref="Value"/>.
+    /// </summary>
+    public string Key => Value.ToLowerInvariant();
+
     /// <summary>Parses user input; on failure <paramref name="error"/> says why in a sentence a person can act on.</summary>
     public static bool TryParse(string? raw, [NotNullWhen(true)] out EmailAddress? address, [NotNullWhen(false)] out string? error)
     {

@@ -1,3 +1,4 @@
+using MxPortal.Domain.Quarantine;
 using MxPortal.Domain.Sending;
 
 namespace MxPortal.Domain.Tests.Sending;
@@ -64,6 +65,8 @@ public sealed class EmailAddressTests
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
         Assert.Equal("John", a.LocalPart);
+        Assert.Equal(("john@example.com", "john@example.com"), (a.Key, b.Key));
+        Assert.Equal(QuarantineAddress.Normalize(" John@Example.com"), a.Key);
         Assert.Throws<DomainException>(() => EmailAddress.Parse("nope"));
     }
 }

@@ -7,8 +7,11 @@ namespace MxPortal.Infrastructure.Sending.Recipients;
 /// Reads a recipient list (issue 5) as it streams in, one row at a time: a header row naming the columns, then one
 /// recipient per row. The delimiter (',', ';' or tab) is taken from the header; UTF-8 with or without a BOM. Every
 /// data row yields a recipient or an error with its line, so one bad row never stops an import.
-/// Duplicates are not looked for here: the store's unique index skips them as Double (DOMAIN.md §5), and
-/// <see cref="DuplicateFilter"/> serves small lists.
+/// Duplicates are not looked for here: the store's unique index on <see cref="EmailAddress.Key"/> skips them as
+/// Double (DOMAIN.md §5), and <see cref="DuplicateFilter"/> serves small lists.
+/// Reads are synchronous on purpose (one char at a time through a buffer; async per chunk buys nothing in a job):
+/// the import job reads the stored upload file, and a browser upload stream, which refuses synchronous reads, is
+/// first copied to that file with <c>CopyToAsync</c>. That file is also what lets a crashed import start again.
 /// </summary>
 public sealed class RecipientCsvReader : IDisposable
 {
