@@ -27,7 +27,10 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
 
     public string LocalPart { get; }
 
-    /// <summary>Lower-cased; Unicode domains are kept in Unicode (the sender converts to ASCII when it connects).</summary>
+    /// <summary>
+    /// Lower-cased, international domains in their ASCII form (xn--…): what DNS resolves, what any server accepts
+    /// without SMTPUTF8, and what bounce reports will quote back.
+    /// </summary>
     public string Domain { get; }
 
     public string Value { get; }
@@ -48,7 +51,8 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
 
         // Note: the last '@' separates the domain, as a quoted local part may itself contain '@'.
         var at = text.LastIndexOf('@');
-        address = new EmailAddress(text[..at], text[(at + 1)..].ToLowerInvariant());
+        var domain = text[(at + 1)..];
+        address = new EmailAddress(text[..at], (domain.All(char.IsAscii) ? domain : Idn.GetAscii(domain)).ToLowerInvariant());
         return true;
     }
 
