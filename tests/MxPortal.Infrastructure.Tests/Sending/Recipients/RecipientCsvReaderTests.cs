@@ -109,6 +109,16 @@ public sealed class RecipientCsvReaderTests
     }
 
     [Fact]
+    public void Open_DelimitersInsideQuotedHeaderNames_DoNotCount()
+    {
+        var (reader, rows) = Read("\"Name, full, first\";email\n\"Doe, J\";j@x.example\n");
+
+        Assert.Equal(';', reader.Delimiter);
+        Assert.Equal(new[] { "Name, full, first", "email" }, reader.Columns);
+        Assert.Equal(new[] { "2: j@x.example Name, full, first=Doe, J" }, rows.Select(Describe));
+    }
+
+    [Fact]
     public void Open_TextArrivingOneCharAtATime_ReadsTheSame()
     {
         var csv = "\uFEFFName;Email\r\n\"A;\"\"x\"\"\r\ny\";a@x.example\r\n\r\nB;b@x.example";
