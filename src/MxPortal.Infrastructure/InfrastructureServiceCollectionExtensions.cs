@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MxPortal.Infrastructure.Audit;
+using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Health;
 using MxPortal.Infrastructure.Identity;
@@ -22,6 +23,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
         services.AddMxJobs(configuration);
+        services.AddMxBounceMailboxes();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");

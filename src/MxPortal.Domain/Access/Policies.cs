@@ -13,6 +13,7 @@ public static class Policies
     public const string EditRules = "EditRules";
     public const string OperateDeliveries = "OperateDeliveries";
     public const string ReleaseQuarantine = "ReleaseQuarantine";
+    public const string ManageMailboxes = "ManageMailboxes";
 
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesFor { get; } = new Dictionary<string, string[]>
@@ -24,6 +25,7 @@ public static class Policies
         [EditRules] = [Roles.Administrator, Roles.Deliverability],
         [OperateDeliveries] = [Roles.Administrator, Roles.Operator],
         [ReleaseQuarantine] = [Roles.Administrator, Roles.Operator],
+        [ManageMailboxes] = [Roles.Administrator],
     };
 
     public static bool Allows(string policy, Func<string, bool> isInRole) =>
