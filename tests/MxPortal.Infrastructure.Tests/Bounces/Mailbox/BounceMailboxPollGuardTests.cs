@@ -51,6 +51,21 @@ public sealed class BounceMailboxPollGuardTests(PostgresFixture postgres, Doveco
     }
 
     [Fact]
+    public async Task MaxMessagesPerRun_LeavesTheRestForTheNextRun()
+    {
+        await using var t = await MailboxTestContext.CreateAsync("Sqlite", postgres, dovecot.Server, MailProtocol.Imap);
+        await using (var db = await t.DbAsync())
+            await db.BounceMailboxes.ExecuteUpdateAsync(s => s.SetProperty(m => m.MaxMessagesPerRun, 2));
+        t.Deliver(MailboxTestContext.CorpusMails);
+
+        Assert.Equal(2, (await t.PollAsync()).Recorded);
+        Assert.Equal(3, t.InMailbox);
+        Assert.Equal(2, (await t.PollAsync()).Recorded);
+        Assert.Equal(1, (await t.PollAsync()).Recorded);
+        Assert.Equal(0, t.InMailbox);
+    }
+
+    [Fact]
     public async Task ExpiredLease_OfADeadRun_IsTakenOver()
     {
         await using var t = await MailboxTestContext.CreateAsync("Sqlite", postgres, dovecot.Server, MailProtocol.Pop3);
