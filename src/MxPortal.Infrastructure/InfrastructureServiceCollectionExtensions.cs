@@ -8,12 +8,13 @@ using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Health;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.Jobs;
+using MxPortal.Infrastructure.MxRules;
 
 namespace MxPortal.Infrastructure;
 
 public static class InfrastructureServiceCollectionExtensions
 {
-    /// <summary>Everything that touches the world: database, identity stores, audit, jobs, health checks.</summary>
+    /// <summary>Everything that touches the world: database, identity stores, audit, jobs, MX rules and resolution, health checks.</summary>
     public static IServiceCollection AddMxInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -23,6 +24,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
         services.AddMxJobs(configuration);
+        services.AddMxRules(configuration);
         services.AddMxBounceMailboxes();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")

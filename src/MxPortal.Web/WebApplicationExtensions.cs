@@ -4,6 +4,7 @@ using MxPortal.Domain.Access;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.Jobs;
+using MxPortal.Infrastructure.MxRules;
 using MxPortal.Web.Components;
 using MxPortal.Web.Endpoints;
 using MxPortal.Web.Security;
@@ -13,7 +14,7 @@ namespace MxPortal.Web;
 public static class WebApplicationExtensions
 {
     /// <summary>
-    /// Brings the database up to date, seeds roles and the bootstrap Administrator, and registers recurring jobs.
+    /// Brings the database up to date, seeds roles, the bootstrap Administrator and the default MX rules, and registers recurring jobs.
     /// A bad configuration stops here with a message naming the key.
     /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
@@ -26,6 +27,7 @@ public static class WebApplicationExtensions
             {
                 await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
                 await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
+                await scope.ServiceProvider.GetRequiredService<MxRulesSeeder>().SeedAsync();
             }
             _ = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
             RecurringJobTable.Register(app.Services.GetRequiredService<IRecurringJobManager>(),
@@ -56,6 +58,7 @@ public static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapMxRulesEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [new HangfireDashboardAuthorization()],

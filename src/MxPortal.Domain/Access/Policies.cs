@@ -13,6 +13,7 @@ public static class Policies
     public const string EditRules = "EditRules";
     public const string OperateDeliveries = "OperateDeliveries";
     public const string ReleaseQuarantine = "ReleaseQuarantine";
+    public const string ManageIdentities = "ManageIdentities";
     public const string ManageMailboxes = "ManageMailboxes";
 
     /// <summary>The roles each policy admits.</summary>
@@ -25,6 +26,8 @@ public static class Policies
         [EditRules] = [Roles.Administrator, Roles.Deliverability],
         [OperateDeliveries] = [Roles.Administrator, Roles.Operator],
         [ReleaseQuarantine] = [Roles.Administrator, Roles.Operator],
+        // Note: sending identities are source IPs of the machine, an infrastructure matter, hence Administrators only.
+        [ManageIdentities] = [Roles.Administrator],
         [ManageMailboxes] = [Roles.Administrator],
     };
 

@@ -7,6 +7,7 @@ using MxPortal.Infrastructure.Bounces.Events;
 using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.Bounces.Qualification;
 using MxPortal.Infrastructure.Identity;
+using MxPortal.Infrastructure.MxRules;
 
 namespace MxPortal.Infrastructure.Data;
 
@@ -18,6 +19,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The MX rule set, ordered by <see cref="MxRuleRow.Position"/>.</summary>
+    public DbSet<MxRuleRow> MxRules => Set<MxRuleRow>();
+
+    public DbSet<SendingIdentityRow> SendingIdentities => Set<SendingIdentityRow>();
+
+    public DbSet<ThroughputSettingRow> ThroughputSettings => Set<ThroughputSettingRow>();
 
     public DbSet<BounceMailbox> BounceMailboxes => Set<BounceMailbox>();
     public DbSet<ProcessedBounceMail> ProcessedBounceMails => Set<ProcessedBounceMail>();

@@ -22,6 +22,8 @@ public static class NavItems
         "quarantined and denylisted addresses, their history and release with a reason.");
     public static NavItem Synchronization { get; } = new("Synchronization", "/synchronization", Icons.Material.Filled.Sync, Policies.Read,
         "rule synchronization with the deliverability instance: history, diffs, Custom mode and drift.");
+    public static NavItem Identities { get; } = new("Sending identities", "/identities", Icons.Material.Filled.Lan, Policies.ManageIdentities,
+        "the source IPs the engine sends from: HELO name, public id, weight and recipient-domain masks.");
     public static NavItem Users { get; } = new("Users", "/users", Icons.Material.Filled.People, Policies.ManageUsers,
         "team members, their roles, password resets and account locks.");
     public static NavItem Audit { get; } = new("Audit", "/audit", Icons.Material.Filled.History, Policies.ReadAudit,
@@ -30,5 +32,5 @@ public static class NavItems
         "background jobs: recurring schedules, queues and failures.");
 
     public static IReadOnlyList<NavItem> All { get; } =
-        [Dashboard, Deliveries, MxRules, BounceRules, BounceLog, Qualification, Quarantine, Synchronization, Users, Audit, Jobs];
+        [Dashboard, Deliveries, MxRules, BounceRules, BounceLog, Qualification, Quarantine, Synchronization, Identities, Users, Audit, Jobs];
 }

@@ -1,0 +1,12 @@
+using MxPortal.Domain.MxRules;
+
+namespace MxPortal.Web.Components.Pages.MxRules;
+
+/// <summary>Throughput level names as DOMAIN.md writes them ("Very Fast", not the enum's "VeryFast").</summary>
+public static class LevelText
+{
+    public static string Name(ThroughputLevel level) => level == ThroughputLevel.VeryFast ? "Very Fast" : level.ToString();
+
+    public static string Factor(ThroughputLevel level) =>
+        "×" + ThroughputLevels.Default.Factor(level).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+}

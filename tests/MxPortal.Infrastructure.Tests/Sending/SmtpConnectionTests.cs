@@ -1,0 +1,175 @@
+using System.Net;
+using MimeKit;
+using MxPortal.Domain.MxRules;
+using MxPortal.Domain.Routing;
+using MxPortal.Domain.Sending;
+using MxPortal.Infrastructure.Sending;
+using MxPortal.TestSupport;
+using MxPortal.TestSupport.Mail;
+
+namespace MxPortal.Infrastructure.Tests.Sending;
+
+public sealed class SmtpConnectionTests
+{
+    private static readonly SendingIdentity Identity = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out1.sender.test" };
+    private static readonly MxRule Rule = new() { Mask = "*", ConnectionTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(2), DataTimeout = TimeSpan.FromSeconds(2), Tls = TlsMode.Disabled };
+
+    private static MimeMessage Message(string to)
+    {
+        var m = new MimeMessage { Subject = "Hello" };
+        m.From.Add(MailboxAddress.Parse("news@sender.test"));
+        m.To.Add(MailboxAddress.Parse(to));
+        m.Body = new TextPart("plain") { Text = "Hi\r\n.leading dot\r\n" };
+        return m;
+    }
+
+    private static SmtpTarget Target(ScriptedSmtpServer server) => new("mx.test", server.EndPoint.Address, server.EndPoint.Port);
+
+    private static async Task<SmtpConnection> OpenAsync(ScriptedSmtpServer server, SendingIdentity? identity = null, MxRule? rule = null)
+    {
+        var (connection, failure) = await SmtpConnection.OpenAsync(Target(server), identity ?? Identity, rule ?? Rule, CancellationToken.None);
+        Assert.Null(failure);
+        return connection!;
+    }
+
+    [Fact]
+    public async Task Send_Accepted_ServerSeesEnvelopeHeloAndContent()
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript());
+        await using (var connection = await OpenAsync(server))
+        {
+            var result = await connection.SendAsync(Message("a@example.test"), "bounce+tok1@sender.test", "a@example.test", CancellationToken.None);
+            Assert.True(result.Accepted);
+            Assert.StartsWith("250", result.AcceptedReply);
+        }
+
+        var received = Assert.Single(server.Messages);
+        Assert.Equal(("bounce+tok1@sender.test", "out1.sender.test"), (received.MailFrom, received.Helo));
+        Assert.Equal(["a@example.test"], received.Recipients);
+        Assert.Contains(".leading dot", received.Content);
+    }
+
+    [Fact]
+    public async Task ManyMessages_GoOverOneConnection()
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript());
+        await using (var connection = await OpenAsync(server))
+        {
+            for (var i = 0; i < 5; i++)
+                Assert.True((await connection.SendAsync(Message($"r{i}@example.test"), "b@sender.test", $"r{i}@example.test", CancellationToken.None)).Accepted);
+            Assert.Equal(5, connection.MessagesSent);
+        }
+        Assert.Equal(1, server.Connections);
+        await WaitForAsync(() => server.MessagesPerConnection.Count == 1);
+        Assert.Equal([5], server.MessagesPerConnection);
+    }
+
+    [Theory]
+    [InlineData("550 5.1.1 <x@example.test>: Recipient address rejected: User unknown", SmtpStage.RcptTo, 550)]
+    [InlineData("452 4.2.2 Mailbox full", SmtpStage.RcptTo, 452)]
+    public async Task RefusedRecipient_IsAFailureOfThatRecipient_AndTheConnectionGoesOn(string reply, SmtpStage stage, int code)
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { RecipientReply = r => r.StartsWith("bad") ? reply : null });
+        await using var connection = await OpenAsync(server);
+
+        var refused = await connection.SendAsync(Message("bad@example.test"), "b@sender.test", "bad@example.test", CancellationToken.None);
+        var next = await connection.SendAsync(Message("good@example.test"), "b@sender.test", "good@example.test", CancellationToken.None);
+
+        Assert.Equal((stage, code), (refused.Failure!.Stage, refused.Failure.ReplyCode));
+        Assert.Equal(reply, refused.Failure.ToString());
+        Assert.False(refused.Failure.BreaksConnection);
+        Assert.True(next.Accepted);
+    }
+
+    [Fact]
+    public async Task DataRefused_IsADataFailure()
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { DataReply = _ => "451 4.7.1 Please try again later" });
+        await using var connection = await OpenAsync(server);
+
+        var result = await connection.SendAsync(Message("a@example.test"), "b@sender.test", "a@example.test", CancellationToken.None);
+
+        Assert.Equal((SmtpStage.Data, 451), (result.Failure!.Stage, result.Failure.ReplyCode));
+        Assert.Contains("4.7.1", result.Failure.Text);
+    }
+
+    [Fact]
+    public async Task Greeting421_FailsTheConnectionAndPointsToTheBackupMx()
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { Greeting = "421 4.7.0 Too many connections, try later" });
+
+        var (connection, failure) = await SmtpConnection.OpenAsync(Target(server), Identity, Rule, CancellationToken.None);
+
+        Assert.Null(connection);
+        Assert.Equal((SmtpStage.Greeting, 421), (failure!.Stage, failure.ReplyCode));
+        Assert.True(failure.TriesBackupMx);
+    }
+
+    [Fact]
+    public async Task NothingListening_IsAConnectFailure()
+    {
+        var port = FreePort.Next();
+
+        var (connection, failure) = await SmtpConnection.OpenAsync(new SmtpTarget("mx.test", IPAddress.Loopback, port), Identity, Rule, CancellationToken.None);
+
+        Assert.Null(connection);
+        Assert.Equal(SmtpStage.Connect, failure!.Stage);
+        Assert.Contains("refused", failure.Text);
+        Assert.True(failure.TriesBackupMx);
+    }
+
+    [Fact]
+    public async Task SlowGreeting_TimesOutAfterTheRulesConnectionTimeout()
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { ReplyDelay = TimeSpan.FromSeconds(5) });
+        var rule = Rule with { ConnectionTimeout = TimeSpan.FromMilliseconds(500) };
+
+        var (connection, failure) = await SmtpConnection.OpenAsync(Target(server), Identity, rule, CancellationToken.None);
+
+        Assert.Null(connection);
+        Assert.Equal((SmtpStage.Connect, "timeout after 0.5s"), (failure!.Stage, failure.Text));
+    }
+
+    [Fact]
+    public async Task DroppedConnection_IsAFailureThatBreaksTheConnection()
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { DropAfterMessages = 1 });
+        await using var connection = await OpenAsync(server);
+        Assert.True((await connection.SendAsync(Message("a@example.test"), "b@sender.test", "a@example.test", CancellationToken.None)).Accepted);
+
+        var dropped = await connection.SendAsync(Message("b@example.test"), "b@sender.test", "b@example.test", CancellationToken.None);
+
+        Assert.False(dropped.Accepted);
+        Assert.True(dropped.Failure!.BreaksConnection);
+        Assert.Single(server.Messages);
+    }
+
+    [Fact]
+    public async Task SourceAddressOfTheIdentity_IsUsed()
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript());
+        var identity = Identity with { SourceIp = "127.0.0.2" };
+        await using (var connection = await OpenAsync(server, identity))
+            Assert.True((await connection.SendAsync(Message("a@example.test"), "b@sender.test", "a@example.test", CancellationToken.None)).Accepted);
+
+        Assert.Equal("127.0.0.2", Assert.Single(server.Messages).ClientAddress);
+    }
+
+    [Fact]
+    public async Task TlsRequired_ServerWithoutStartTls_IsRefusedBeforeAnyMessage()
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript());
+
+        var (connection, failure) = await SmtpConnection.OpenAsync(Target(server), Identity, Rule with { Tls = TlsMode.Required }, CancellationToken.None);
+
+        Assert.Null(connection);
+        Assert.Equal(SmtpStage.Tls, failure!.Stage);
+        Assert.Empty(server.Messages);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition());
+    }
+}

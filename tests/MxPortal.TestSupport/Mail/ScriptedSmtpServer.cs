@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MxPortal.TestSupport.Mail;
+
+/// <summary>
+/// A small SMTP server on a loopback address whose replies follow a <see cref="SmtpScript"/>. It records what an
+/// MX host would see: concurrent connections (and their peak), messages per connection, every accepted message.
+/// Enough protocol for MailKit (EHLO, MAIL, RCPT, DATA with dot-stuffing, RSET, NOOP, QUIT), including pipelining.
+/// </summary>
+public sealed class ScriptedSmtpServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+    private readonly ConcurrentBag<Task> _sessions = [];
+    private int _open, _peak, _connections;
+
+    public ScriptedSmtpServer(SmtpScript script, IPAddress? address = null, int port = 0)
+    {
+        Script = script;
+        _listener = new TcpListener(address ?? IPAddress.Loopback, port);
+        _listener.Start();
+        EndPoint = (IPEndPoint)_listener.LocalEndpoint;
+        _accepting = AcceptAsync();
+    }
+
+    public SmtpScript Script { get; set; }
+    public IPEndPoint EndPoint { get; }
+    public int PeakConnections => Volatile.Read(ref _peak);
+    public int Connections => Volatile.Read(ref _connections);
+    public ConcurrentQueue<ReceivedSmtpMessage> Messages { get; } = new();
+
+    /// <summary>Messages accepted on each connection, in the order connections closed.</summary>
+    public ConcurrentQueue<int> MessagesPerConnection { get; } = new();
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException) { return; }
+            _sessions.Add(Task.Run(() => ServeAsync(client)));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        var open = Interlocked.Increment(ref _open);
+        Interlocked.Increment(ref _connections);
+        for (int peak; (peak = Volatile.Read(ref _peak)) < open && Interlocked.CompareExchange(ref _peak, open, peak) != peak;) { }
+        var accepted = 0;
+        try
+        {
+            using (client)
+            await using (var stream = client.GetStream())
+            {
+                var reader = new StreamReader(stream, Encoding.Latin1);
+                var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
+                var session = new ScriptedSmtpSession(Script, reader, writer, _stop.Token);
+                var clientAddress = ((IPEndPoint)client.Client.RemoteEndPoint!).Address.ToString();
+                var connection = Connections;
+                accepted = await session.RunAsync(m => Messages.Enqueue(m with { ConnectionNumber = connection, ClientAddress = clientAddress }));
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Note: the client went away or the server stops; what was accepted is already recorded.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _open);
+            MessagesPerConnection.Enqueue(accepted);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        await Task.WhenAll(_sessions);
+        _stop.Dispose();
+    }
+}
