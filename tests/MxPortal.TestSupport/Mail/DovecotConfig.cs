@@ -1,16 +1,17 @@
 namespace MxPortal.TestSupport.Mail;
 
-/// <summary>The self-contained dovecot.conf of STACK-SERVICES.md §1.1 (no /etc/dovecot), with a static password.</summary>
+/// <summary>The self-contained dovecot.conf of STACK-SERVICES.md §1.1 (no /etc/dovecot), with a static password;
+/// with <c>tls</c>, its TLS variant (port 0 = listener off).</summary>
 internal static class DovecotConfig
 {
-    public static string Render(string dir, int imapPort, int pop3Port, string password) => $$"""
+    public static string Render(string dir, DovecotPorts ports, string password, bool tls) => $$"""
         base_dir = {{dir}}/run
         state_dir = {{dir}}/state
         instance_name = dc-test-{{Path.GetFileName(dir)}}
         protocols = imap pop3
         listen = 127.0.0.1
         log_path = {{dir}}/dovecot.log
-        ssl = no
+        {{(tls ? $"ssl = yes\nssl_cert = <{dir}/cert.pem\nssl_key = <{dir}/key.pem" : "ssl = no")}}
         disable_plaintext_auth = no
         auth_mechanisms = plain login
         mail_location = maildir:~/Maildir
@@ -33,18 +34,18 @@ internal static class DovecotConfig
         }
         service imap-login {
           inet_listener imap {
-            port = {{imapPort}}
+            port = {{ports.Imap}}
           }
           inet_listener imaps {
-            port = 0
+            port = {{ports.Imaps}}
           }
         }
         service pop3-login {
           inet_listener pop3 {
-            port = {{pop3Port}}
+            port = {{ports.Pop3}}
           }
           inet_listener pop3s {
-            port = 0
+            port = {{ports.Pop3s}}
           }
         }
         """;

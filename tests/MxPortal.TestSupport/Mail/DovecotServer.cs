@@ -13,20 +13,25 @@ public sealed class DovecotServer : IDisposable
     private const string Binary = "/usr/sbin/dovecot";
     private readonly ExternalProcess _process;
 
-    private DovecotServer(string dir, int imapPort, int pop3Port, ExternalProcess process)
+    private DovecotServer(string dir, DovecotPorts ports, string? thumbprint, ExternalProcess process)
     {
         Dir = dir;
-        ImapPort = imapPort;
-        Pop3Port = pop3Port;
+        Ports = ports;
+        CertificateThumbprint = thumbprint;
         _process = process;
     }
 
     public string Dir { get; }
-    public int ImapPort { get; }
-    public int Pop3Port { get; }
+    public DovecotPorts Ports { get; }
+    public int ImapPort => Ports.Imap;
+    public int Pop3Port => Ports.Pop3;
+
+    /// <summary>The self-signed certificate's SHA-1 hash (TLS instances only), for a client to pin.</summary>
+    public string? CertificateThumbprint { get; }
     public string ConfigPath => Path.Combine(Dir, "dovecot.conf");
 
-    public static async Task<DovecotServer> StartAsync()
+    /// <param name="tls">also IMAPS and POP3S, and STARTTLS/STLS on the plain ports, with a fresh self-signed certificate</param>
+    public static async Task<DovecotServer> StartAsync(bool tls = false)
     {
         if (!File.Exists(Binary))
             throw new InvalidOperationException("Dovecot is not installed: run ./test.sh (it installs dovecot-imapd and dovecot-pop3d).");
@@ -36,13 +41,14 @@ public sealed class DovecotServer : IDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
         foreach (var sub in new[] { "run", "state", "mail" }) Directory.CreateDirectory(Path.Combine(dir, sub));
         ExternalProcess.Run("chown", "-R", "nobody:nogroup", Path.Combine(dir, "mail"));
-        int imap = FreePort.Next(), pop3 = FreePort.Next();
-        await File.WriteAllTextAsync(Path.Combine(dir, "dovecot.conf"), DovecotConfig.Render(dir, imap, pop3, Password));
+        var ports = new DovecotPorts(FreePort.Next(), FreePort.Next(), tls ? FreePort.Next() : 0, tls ? FreePort.Next() : 0);
+        var thumbprint = tls ? await SelfSignedCertificate.WriteAsync(dir) : null;
+        await File.WriteAllTextAsync(Path.Combine(dir, "dovecot.conf"), DovecotConfig.Render(dir, ports, Password, tls));
         var process = ExternalProcess.Start(Binary, ["-F", "-c", Path.Combine(dir, "dovecot.conf")]);
-        var server = new DovecotServer(dir, imap, pop3, process);
+        var server = new DovecotServer(dir, ports, thumbprint, process);
         try
         {
-            foreach (var port in new[] { imap, pop3 })
+            foreach (var port in new[] { ports.Imap, ports.Pop3, ports.Imaps, ports.Pop3s }.Where(p => p != 0))
                 await FreePort.WaitUntilListeningAsync("127.0.0.1", port, TimeSpan.FromSeconds(15), server.Diagnostics);
         }
         catch

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Imap;
@@ -10,7 +11,8 @@ namespace MxPortal.Infrastructure.Bounces.Mailbox;
 /// POP3 and IMAP with MailKit. The expected ways a login fails are mapped to a message here, in one place;
 /// anything else is a bug and propagates.
 /// </summary>
-public sealed class MailKitBounceMailboxConnector : IBounceMailboxConnector
+/// <param name="certificateValidation">null (the default): the system's trust store decides; a test pins its own certificate.</param>
+public sealed class MailKitBounceMailboxConnector(RemoteCertificateValidationCallback? certificateValidation = null) : IBounceMailboxConnector
 {
     /// <summary>Per network operation; a mailbox that stops answering must not hold the poll lease for ever.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -20,6 +22,7 @@ public sealed class MailKitBounceMailboxConnector : IBounceMailboxConnector
         ArgumentNullException.ThrowIfNull(endpoint);
         MailService client = endpoint.Protocol == MailProtocol.Imap ? new ImapClient() : new Pop3Client();
         client.Timeout = (int)Timeout.TotalMilliseconds;
+        if (certificateValidation is not null) client.ServerCertificateValidationCallback = certificateValidation;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(Timeout);
         try

@@ -32,12 +32,13 @@ internal sealed class MailboxTestContext : IAsyncDisposable
     public static System.Security.Claims.ClaimsPrincipal Admin { get; } = Principals.With("admin@example.test", "admin", Roles.Administrator);
 
     public static async Task<MailboxTestContext> CreateAsync(string provider, PostgresFixture postgres, DovecotServer dovecot,
-        MailProtocol protocol, string password = DovecotServer.Password)
+        MailProtocol protocol, string password = DovecotServer.Password, Func<BounceMailboxSettings, BounceMailboxSettings>? adjust = null)
     {
         var host = await DataTestHost.CreateAsync(provider, postgres);
         await host.MigrateAsync();
         var user = "u" + Guid.NewGuid().ToString("N")[..10];
         var settings = Settings(dovecot, protocol, user, password);
+        settings = adjust?.Invoke(settings) ?? settings;
         var created = await host.Services.GetRequiredService<BounceMailboxService>().CreateAsync(Admin, settings);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.SelectMany(e => e.Value)));
         return new MailboxTestContext(host, dovecot, user, created.Id!.Value);
