@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MxPortal.Infrastructure.Audit;
+using MxPortal.Infrastructure.Bounces;
 using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Health;
@@ -23,6 +24,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddMxIdentity(configuration);
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
+        services.AddMxBounces();
         services.AddMxJobs(configuration);
         services.AddMxRules(configuration);
         services.AddMxBounceMailboxes();

@@ -27,6 +27,10 @@ public sealed class SmtpConnection : IAsyncDisposable
 
     public SmtpTarget Target { get; }
     public int MessagesSent { get; private set; }
+
+    /// <summary>Mail transactions started on this connection, accepted or not: what messages-per-connection counts.</summary>
+    public int Transactions { get; private set; }
+    private bool _disposed;
     public bool IsUsable => _client.IsConnected;
 
     /// <summary>Connects, reads the greeting, says EHLO with the identity's HELO name and applies the TLS mode.</summary>
@@ -62,6 +66,7 @@ public sealed class SmtpConnection : IAsyncDisposable
     {
         // Note: the data timeout covers the content upload; every other step keeps the rule's plain timeout.
         _client.Timeout = (int)Math.Max(_rule.Timeout.TotalMilliseconds, _rule.DataTimeout.TotalMilliseconds);
+        Transactions++;
         try
         {
             var reply = await _client.SendAsync(message, MailboxAddress.Parse(envelopeFrom), [MailboxAddress.Parse(recipient)], ct);
@@ -83,6 +88,8 @@ public sealed class SmtpConnection : IAsyncDisposable
     /// <summary>QUIT when the connection has carried its share of messages, or when the engine is done with it.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         try
         {
             if (_client.IsConnected)

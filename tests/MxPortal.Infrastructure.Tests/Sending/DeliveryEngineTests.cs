@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using MxPortal.Domain.Bounces;
+using MxPortal.Domain.MxRules;
+using MxPortal.Domain.Routing;
+using MxPortal.Domain.Sending;
+using MxPortal.Infrastructure.Sending;
+using MxPortal.TestSupport.Mail;
+
+namespace MxPortal.Infrastructure.Tests.Sending;
+
+public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<EngineFixture>
+{
+    private static readonly SendingIdentity Identity = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out.sender.test" };
+    private readonly ConcurrentQueue<AttemptRecord> _records = new();
+
+    private static SendingPlan Plan(int maxConnections = 3, int perConnection = 5, int perHour = 100_000)
+    {
+        var rules = MxRuleSet.Create([new MxRule
+        {
+            Mask = "*", MaxConnections = maxConnections, MaxMessagesPerConnection = perConnection, MessagesPerHour = perHour,
+            ConnectionTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(5), DataTimeout = TimeSpan.FromSeconds(5),
+            Tls = TlsMode.Disabled,
+        }]).RuleSet!;
+        return new SendingPlan(rules, ThroughputLevels.Default, new ThroughputSettings(ThroughputLevel.Normal), [Identity],
+            new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create())));
+    }
+
+    private DeliveryEngine Engine(IBudgetLedger? ledger = null, TimeProvider? time = null) =>
+        new(mx.Resolver(), ledger ?? new InMemoryBudgetLedger(TimeProvider.System), time ?? TimeProvider.System,
+            Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20 }), NullLogger<DeliveryEngine>.Instance);
+
+    private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r") =>
+        Enumerable.Range(1, count).Select(i =>
+        {
+            var to = $"{prefix}{i}@{domain}";
+            var m = new MimeMessage { Subject = "Hello" };
+            m.From.Add(MailboxAddress.Parse("news@sender.test"));
+            m.To.Add(MailboxAddress.Parse(to));
+            m.Body = new TextPart("plain") { Text = "Hi" };
+            return new OutgoingMessage(i, to, $"bounce+{i}@sender.test", m);
+        }).ToList();
+
+    private ValueTask Record(AttemptRecord r)
+    {
+        _records.Enqueue(r);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task EveryMessageIsSent_NeverAboveTheConnectionOrPerConnectionLimits()
+    {
+        await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { ReplyDelay = TimeSpan.FromMilliseconds(5) });
+
+        await Engine().RunAsync(Plan(maxConnections: 3, perConnection: 5), Messages("one.test", 40), Record, CancellationToken.None);
+
+        Assert.Equal(40, _records.Count(r => r.Outcome.Status == AttemptStatus.Sent));
+        Assert.Equal(40, server.Messages.Count);
+        Assert.InRange(server.PeakConnections, 2, 3);
+        await WaitForAsync(() => server.MessagesPerConnection.Sum() == 40);
+        Assert.All(server.MessagesPerConnection, n => Assert.InRange(n, 0, 5));
+        Assert.All(_records, r => Assert.Equal(("mx.one.test", 1), (r.MxHost, r.IdentityId)));
+    }
+
+    [Fact]
+    public async Task TwoRunsAtOnce_ShareTheConnectionLimit()
+    {
+        await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { ReplyDelay = TimeSpan.FromMilliseconds(5) });
+        var ledger = new InMemoryBudgetLedger(TimeProvider.System);
+
+        await Task.WhenAll(
+            Engine(ledger).RunAsync(Plan(maxConnections: 2), Messages("one.test", 20, "a"), Record, CancellationToken.None),
+            Engine(ledger).RunAsync(Plan(maxConnections: 2), Messages("one.test", 20, "b"), Record, CancellationToken.None));
+
+        Assert.Equal(40, server.Messages.Count);
+        Assert.InRange(server.PeakConnections, 1, 2);
+    }
+
+    [Theory]
+    [InlineData("backup.test", null)]                          // the primary does not answer at all
+    [InlineData("busy.test", "421 4.7.0 Too busy, try later")] // the primary answers 421 at the greeting
+    public async Task PrimaryUnavailable_BackupMxTakesTheMail(string domain, string? primaryGreeting)
+    {
+        await using var busy = primaryGreeting is null ? null : mx.Server(EngineFixture.Busy, new SmtpScript { Greeting = primaryGreeting });
+        await using var backup = mx.Server(EngineFixture.Live2);
+
+        await Engine().RunAsync(Plan(), Messages(domain, 6), Record, CancellationToken.None);
+
+        Assert.Equal(6, backup.Messages.Count);
+        Assert.All(_records, r => Assert.Equal((AttemptStatus.Sent, EngineFixture.Live2), (r.Outcome.Status, r.Address!.ToString())));
+    }
+
+    [Fact]
+    public async Task EveryMxDown_IsSoftUnreachableForEachRecipient()
+    {
+        await Engine().RunAsync(Plan(), Messages("down.test", 4), Record, CancellationToken.None);
+
+        Assert.Equal(4, _records.Count);
+        Assert.All(_records, r =>
+        {
+            Assert.Equal(AttemptStatus.Deferred, r.Outcome.Status);
+            Assert.Equal((FailureType.Soft, FailureReason.Unreachable), (r.Outcome.Qualification!.Value.Type, r.Outcome.Qualification.Value.Reason));
+            Assert.Contains("all 1 MX host(s) failed", r.Outcome.Reply);
+        });
+    }
+
+    [Fact]
+    public async Task Replies_AreQualified_HardFailsSoftDefers()
+    {
+        await using var server = mx.Server(EngineFixture.Live1, new SmtpScript
+        {
+            RecipientReply = r => r.StartsWith("unknown") ? "550 5.1.1 <" + r + ">: Recipient address rejected: User unknown"
+                : r.StartsWith("full") ? "452 4.2.2 Mailbox full" : null,
+        });
+        var batch = Messages("one.test", 3, "ok").Concat(Messages("one.test", 2, "unknown")).Concat(Messages("one.test", 2, "full")).ToList();
+
+        await Engine().RunAsync(Plan(), batch, Record, CancellationToken.None);
+
+        Assert.Equal(7, _records.Count);
+        Assert.All(_records.Where(r => r.Message.Recipient.StartsWith("ok")), r => Assert.Equal(AttemptStatus.Sent, r.Outcome.Status));
+        Assert.All(_records.Where(r => r.Message.Recipient.StartsWith("unknown")), r =>
+            Assert.Equal((AttemptStatus.Failed, FailureReason.UserUnknown), (r.Outcome.Status, r.Outcome.Qualification!.Value.Reason)));
+        Assert.All(_records.Where(r => r.Message.Recipient.StartsWith("full")), r => Assert.Equal(AttemptStatus.Deferred, r.Outcome.Status));
+    }
+
+    [Fact]
+    public async Task NullMx_FailsHardWithoutConnecting()
+    {
+        await Engine().RunAsync(Plan(), Messages("nullmx.test", 2), Record, CancellationToken.None);
+
+        Assert.All(_records, r => Assert.Equal((AttemptStatus.Failed, FailureReason.InvalidDomain),
+            (r.Outcome.Status, r.Outcome.Qualification!.Value.Reason)));
+    }
+
+    [Fact]
+    public async Task HourlyBudget_SpentSlice_WaitsForTheNextSlice()
+    {
+        await using var server = mx.Server(EngineFixture.Live1);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 1, 0, TimeSpan.Zero));
+        var ledger = new InMemoryBudgetLedger(time);
+
+        // 24 per hour = 2 per five-minute slice.
+        var run = Engine(ledger, time).RunAsync(Plan(maxConnections: 1, perHour: 24), Messages("one.test", 5), Record, CancellationToken.None);
+
+        await WaitForAsync(() => server.Messages.Count == 2);
+        await Task.Delay(300);
+        Assert.Equal(2, server.Messages.Count);          // the slice is spent: nothing more goes out
+        time.Advance(TimeSpan.FromMinutes(4));            // 10:05: the next slice
+        await WaitForAsync(() => server.Messages.Count == 4);
+        await Task.Delay(300);
+        Assert.Equal(4, server.Messages.Count);
+        time.Advance(TimeSpan.FromMinutes(5));
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(5, server.Messages.Count);
+        Assert.Equal(5, _records.Count(r => r.Outcome.Status == AttemptStatus.Sent));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition(), "condition not reached in 5 s");
+    }
+}
