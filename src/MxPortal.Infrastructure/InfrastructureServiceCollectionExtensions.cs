@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MxPortal.Infrastructure.Audit;
 using MxPortal.Infrastructure.Bounces;
+using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Deliveries;
 using MxPortal.Infrastructure.Health;
@@ -28,6 +29,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddMxDeliveries(configuration);
         services.AddMxJobs(configuration);
         services.AddMxRules(configuration);
+        services.AddMxBounceMailboxes();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");

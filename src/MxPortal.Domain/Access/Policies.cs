@@ -14,6 +14,7 @@ public static class Policies
     public const string OperateDeliveries = "OperateDeliveries";
     public const string ReleaseQuarantine = "ReleaseQuarantine";
     public const string ManageIdentities = "ManageIdentities";
+    public const string ManageMailboxes = "ManageMailboxes";
 
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesFor { get; } = new Dictionary<string, string[]>
@@ -27,6 +28,7 @@ public static class Policies
         [ReleaseQuarantine] = [Roles.Administrator, Roles.Operator],
         // Note: sending identities are source IPs of the machine, an infrastructure matter, hence Administrators only.
         [ManageIdentities] = [Roles.Administrator],
+        [ManageMailboxes] = [Roles.Administrator],
     };
 
     public static bool Allows(string policy, Func<string, bool> isInRole) =>

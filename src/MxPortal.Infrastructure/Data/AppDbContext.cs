@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MxPortal.Domain.Audit;
+using MxPortal.Infrastructure.Bounces.Events;
+using MxPortal.Infrastructure.Bounces.Mailbox;
+using MxPortal.Infrastructure.Bounces.Qualification;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.MxRules;
 
@@ -27,6 +30,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SendingIdentityRow> SendingIdentities => Set<SendingIdentityRow>();
 
     public DbSet<ThroughputSettingRow> ThroughputSettings => Set<ThroughputSettingRow>();
+
+    public DbSet<BounceMailbox> BounceMailboxes => Set<BounceMailbox>();
+    public DbSet<ProcessedBounceMail> ProcessedBounceMails => Set<ProcessedBounceMail>();
+    public DbSet<UnparsedBounceMail> UnparsedBounceMails => Set<UnparsedBounceMail>();
+    public DbSet<BounceEvent> BounceEvents => Set<BounceEvent>();
+    public DbSet<ErrorQualification> ErrorQualifications => Set<ErrorQualification>();
 
     /// <summary>Data Protection keys: sign-in cookies and encrypted secrets survive restarts and work across nodes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

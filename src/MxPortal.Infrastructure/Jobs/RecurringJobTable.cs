@@ -1,4 +1,5 @@
 using Hangfire;
+using MxPortal.Infrastructure.Bounces.Mailbox;
 
 namespace MxPortal.Infrastructure.Jobs;
 
@@ -10,7 +11,23 @@ public static class RecurringJobTable
 {
     public const string DatabaseMaintenance = "database-maintenance";
 
+    /// <summary>One bounce mailbox poll per mailbox: <c>bounce-mailbox-{id}</c>, kept in step with the database by
+    /// <see cref="BounceMailboxJobScheduler"/>.</summary>
+    public const string BounceMailboxPrefix = "bounce-mailbox-";
+
     public static IReadOnlyList<string> Ids { get; } = [DatabaseMaintenance];
+
+    public static string BounceMailbox(int mailboxId) =>
+        BounceMailboxPrefix + mailboxId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static void RegisterBounceMailbox(IRecurringJobManager jobs, int mailboxId, int pollIntervalMinutes)
+    {
+        // Note: UTC, because a minute step means the same in every zone; a step that does not divide 60
+        // restarts at each full hour (cron semantics), hence the 1-60 range of the setting.
+        jobs.AddOrUpdate<BounceMailboxPollJob>(BounceMailbox(mailboxId), j => j.RunAsync(mailboxId, CancellationToken.None),
+            pollIntervalMinutes >= 60 ? "0 * * * *" : $"*/{Math.Max(1, pollIntervalMinutes)} * * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+    }
 
     public static void Register(IRecurringJobManager jobs, TimeZoneInfo zone)
     {

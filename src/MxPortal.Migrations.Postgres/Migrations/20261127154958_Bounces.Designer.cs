@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MxPortal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127160133_Deliveries")]
-    partial class Deliveries
+    [Migration("20261127154958_Bounces")]
+    partial class Bounces
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -217,145 +217,7 @@ namespace MxPortal.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Delivery", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime?>("CompletedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("FailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("FromAddress")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("HtmlBody")
-                        .HasColumnType("text");
-
-                    b.Property<int>("MaxRetries")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ReplyTo")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<int>("RetryPeriodMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ReturnPathDomain")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<int>("SentCount")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SkippedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(998)
-                        .HasColumnType("character varying(998)");
-
-                    b.Property<string>("TextBody")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Total")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ValidityMinutes")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status");
-
-                    b.ToTable("Deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.DeliveryAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long>("DeliveryId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("FailureReason")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("FailureType")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("IdentityId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("MxAddress")
-                        .HasMaxLength(45)
-                        .HasColumnType("character varying(45)");
-
-                    b.Property<string>("MxHost")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<long>("RecipientId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Reply")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecipientId");
-
-                    b.HasIndex("DeliveryId", "AtUtc");
-
-                    b.ToTable("DeliveryAttempts", (string)null);
-                });
-
-            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.DeliveryRecipient", b =>
+            modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Events.BounceEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -368,59 +230,302 @@ namespace MxPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
-                    b.Property<string>("AddressKey")
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
+                    b.Property<string>("Decider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    b.Property<long>("DeliveryId")
-                        .HasColumnType("bigint");
+                    b.Property<string>("DiagnosticText")
+                        .HasColumnType("text");
 
                     b.Property<string>("Domain")
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
-                    b.Property<int?>("FailureReason")
+                    b.Property<bool>("IsComplaint")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MxPortalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NormalizedTextMd5")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("OriginalMessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("ProcessedBounceMailId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("VerpToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("NormalizedTextMd5");
+
+                    b.HasIndex("ProcessedBounceMailId");
+
+                    b.HasIndex("Address", "AtUtc");
+
+                    b.ToTable("BounceEvents", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Mailbox.BounceMailbox", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    b.Property<int?>("FailureType")
-                        .HasColumnType("integer");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("FieldsJson")
-                        .HasColumnType("text");
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
 
-                    b.Property<DateTime?>("LastAttemptUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
-                    b.Property<string>("LastReply")
+                    b.Property<string>("LastPollResult")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTime?>("LastPollUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime?>("NextAttemptUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("State")
+                    b.Property<int>("MaxMessagesPerRun")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PollIntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcessedFolder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProtectedPassword")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Tls")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeliveryId", "AddressKey")
+                    b.HasIndex("Name")
                         .IsUnique();
 
-                    b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
+                    b.ToTable("BounceMailboxes", (string)null);
+                });
 
-                    b.ToTable("DeliveryRecipients", (string)null);
+            modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Mailbox.ProcessedBounceMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("MailboxId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ProcessedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("RawMail")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("ReceivedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailboxId", "MessageId");
+
+                    b.HasIndex("MailboxId", "UidValidity", "MessageKey")
+                        .IsUnique();
+
+                    b.ToTable("ProcessedBounceMails", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Mailbox.UnparsedBounceMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("MailboxId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("ProcessedBounceMailId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("RawMail")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("ProcessedBounceMailId")
+                        .IsUnique();
+
+                    b.ToTable("UnparsedBounceMails", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Qualification.ErrorQualification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FirstRawText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Md5")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NormalizedText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Md5")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Count");
+
+                    b.ToTable("ErrorQualifications", (string)null);
                 });
 
             modelBuilder.Entity("MxPortal.Infrastructure.Identity.AppUser", b =>
@@ -675,20 +780,28 @@ namespace MxPortal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.DeliveryAttempt", b =>
+            modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Events.BounceEvent", b =>
                 {
-                    b.HasOne("MxPortal.Infrastructure.Deliveries.Delivery", null)
+                    b.HasOne("MxPortal.Infrastructure.Bounces.Mailbox.ProcessedBounceMail", null)
                         .WithMany()
-                        .HasForeignKey("DeliveryId")
+                        .HasForeignKey("ProcessedBounceMailId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Mailbox.ProcessedBounceMail", b =>
+                {
+                    b.HasOne("MxPortal.Infrastructure.Bounces.Mailbox.BounceMailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.DeliveryRecipient", b =>
+            modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Mailbox.UnparsedBounceMail", b =>
                 {
-                    b.HasOne("MxPortal.Infrastructure.Deliveries.Delivery", null)
-                        .WithMany()
-                        .HasForeignKey("DeliveryId")
+                    b.HasOne("MxPortal.Infrastructure.Bounces.Mailbox.ProcessedBounceMail", null)
+                        .WithOne()
+                        .HasForeignKey("MxPortal.Infrastructure.Bounces.Mailbox.UnparsedBounceMail", "ProcessedBounceMailId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using MxPortal.Domain.Bounces;
+using MxPortal.Infrastructure.Bounces.Events;
+using MxPortal.Infrastructure.Bounces.Qualification;
+using MxPortal.Infrastructure.Data;
+
+namespace MxPortal.Infrastructure.Bounces.Mailbox;
+
+/// <summary>
+/// Records one mail taken from a mailbox in ONE transaction: its processed row plus either its bounce
+/// events and qualification upserts, or its raw copy in the unparsed list. After the commit the mail may
+/// leave the mailbox; before it, nothing of it exists, so a crash on either side neither loses nor doubles it.
+/// </summary>
+public sealed class BounceMailRecorder(
+    IDbContextFactory<AppDbContext> contexts, BounceMailParser parser, IBounceRuleSource rules, TimeProvider time)
+{
+    public async Task<ProcessedMailOutcome> RecordAsync(int mailboxId, long uidValidity, string key, byte[] raw, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var message = Load(raw, out var loadError);
+        var messageId = Clip(message?.MessageId, 500);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var mail = new ProcessedBounceMail
+        {
+            MailboxId = mailboxId, UidValidity = uidValidity, MessageKey = key, MessageId = messageId,
+            ReceivedUtc = message is null || message.Date == DateTimeOffset.MinValue ? null : message.Date.UtcDateTime,
+            ProcessedUtc = now,
+        };
+        db.ProcessedBounceMails.Add(mail);
+
+        var parsed = message is null ? BounceParseResult.Failure(loadError!) : parser.Parse(message);
+        if (messageId is not null && await db.ProcessedBounceMails.AnyAsync(p => p.MailboxId == mailboxId && p.MessageId == messageId, ct))
+        {
+            mail.Outcome = ProcessedMailOutcome.Duplicate;
+        }
+        else if (parsed.Report is not { } report)
+        {
+            mail.Outcome = ProcessedMailOutcome.Unparsed;
+            await db.SaveChangesAsync(ct); // the unparsed row needs the processed row's id
+            db.UnparsedBounceMails.Add(new UnparsedBounceMail
+            {
+                ProcessedBounceMailId = mail.Id, MailboxId = mailboxId, MessageId = messageId, RawMail = raw,
+                Subject = Clip(message?.Subject, 500), Error = Clip(parsed.Error, 2000) ?? "unreadable", AtUtc = now,
+            });
+        }
+        else
+        {
+            mail.Outcome = ProcessedMailOutcome.Recorded;
+            mail.RawMail = raw;
+            await db.SaveChangesAsync(ct);
+            var classifier = new BounceClassifier(await rules.CurrentAsync(ct));
+            foreach (var recipient in report.Recipients)
+            {
+                db.BounceEvents.Add(await EventAsync(db, classifier, report, recipient, mail.Id, now, ct));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return mail.Outcome;
+    }
+
+    private static async Task<BounceEvent> EventAsync(AppDbContext db, BounceClassifier classifier, BounceReport report,
+        BouncedRecipient recipient, long mailId, DateTime now, CancellationToken ct)
+    {
+        var result = classifier.Classify(recipient, report.Kind);
+        var text = string.IsNullOrWhiteSpace(recipient.DiagnosticCode) ? recipient.Detail : recipient.DiagnosticCode;
+        var address = recipient.Address.Trim().ToLowerInvariant();
+        var at = address.LastIndexOf('@');
+        // Note: complaints, auto-replies and delivered DSNs are decided by the report, not by a text
+        // a rule could match, so they stay out of the qualification table.
+        var md5 = result.Source == ClassificationSource.Report || string.IsNullOrWhiteSpace(text)
+            ? null
+            : await QualifyAsync(db, text, result, now, ct);
+        return new BounceEvent
+        {
+            Address = Clip(address, 320)!, Domain = at >= 0 ? Clip(address[(at + 1)..], 255)! : "",
+            Type = result.Type, Reason = result.Reason, DecidedBy = result.Source, Decider = Clip(result.Decider, 200)!,
+            Status = Clip(recipient.Status ?? result.Status?.ToString(), 32), DiagnosticText = text, NormalizedTextMd5 = md5,
+            VerpToken = Clip(report.VerpToken, 200), MxPortalId = Clip(report.MxPortalId, 200),
+            OriginalMessageId = Clip(report.OriginalMessageId, 500), IsComplaint = recipient.IsComplaint,
+            Source = BounceEventSource.Async, AtUtc = now, ProcessedBounceMailId = mailId,
+        };
+    }
+
+    /// <summary>Upserts the text's qualification row (count + 1, last seen) and returns its MD5.</summary>
+    private static async Task<string> QualifyAsync(AppDbContext db, string text, BounceClassification result, DateTime now, CancellationToken ct)
+    {
+        var normalized = ErrorTextNormalizer.Normalize(text);
+        var md5 = ErrorTextNormalizer.Md5(normalized);
+        var row = db.ErrorQualifications.Local.FirstOrDefault(q => q.Md5 == md5)
+            ?? await db.ErrorQualifications.SingleOrDefaultAsync(q => q.Md5 == md5, ct);
+        if (row is null)
+        {
+            row = new ErrorQualification
+            {
+                NormalizedText = normalized, Md5 = md5, FirstRawText = text, FirstSeenUtc = now, Type = result.Type,
+                Reason = result.Reason, Status = result.NeedsQualification ? QualificationStatus.ToQualify : QualificationStatus.Keep,
+            };
+            db.ErrorQualifications.Add(row);
+        }
+
+        row.Count++;
+        row.LastSeenUtc = now;
+        return md5;
+    }
+
+    private static MimeMessage? Load(byte[] raw, out string? error)
+    {
+        error = null;
+        try
+        {
+            return MimeMessage.Load(new MemoryStream(raw, writable: false));
+        }
+        catch (Exception ex) when (ex is FormatException or ParseException)
+        {
+            error = $"not a MIME message: {ex.Message}";
+            return null;
+        }
+    }
+
+    private static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}
