@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MxPortal.Domain.Bounces;
 
 namespace MxPortal.Infrastructure.Bounces;
 
@@ -10,8 +9,6 @@ public static class BouncesServiceCollectionExtensions
     public static IServiceCollection AddMxBounces(this IServiceCollection services)
     {
         services.TryAddSingleton<BounceMailParser>();
-        // Note: the default rule set until bounce rules are stored and edited in the portal (issue 4); compiled once.
-        services.TryAddSingleton(_ => new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create())));
         services.TryAddSingleton<BounceRuleTester>();
         return services;
     }

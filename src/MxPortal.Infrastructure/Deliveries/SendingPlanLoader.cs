@@ -1,17 +1,18 @@
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.MxRules;
+using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.MxRules;
 using MxPortal.Infrastructure.Sending;
 
 namespace MxPortal.Infrastructure.Deliveries;
 
 /// <summary>Reads the rules a run sends under from the stores the portal edits.</summary>
-public sealed class SendingPlanLoader(MxRuleStore rules, ThroughputStore throughput, SendingIdentityStore identities, BounceClassifier classifier)
+public sealed class SendingPlanLoader(MxRuleStore rules, ThroughputStore throughput, SendingIdentityStore identities, IBounceRuleSource bounceRules)
 {
     public async Task<SendingPlan> LoadAsync(CancellationToken ct) => new(
         await rules.LoadAsync(ct),
         ThroughputLevels.Default,
         await throughput.GetAsync(ct),
         (await identities.ListAsync(ct)).Where(i => i.Enabled).ToList(),
-        classifier);
+        new BounceClassifier(await bounceRules.CurrentAsync(ct)));
 }
