@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using MxPortal.Infrastructure;
 using MxPortal.Infrastructure.Bounces.Mailbox;
 
 namespace MxPortal.Cli.Bounces;
@@ -21,19 +18,7 @@ public static class PollMailboxCommand
             return 2;
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args[1..])
-            // Note: a one-shot run needs no job server; its storage would otherwise be the portal's.
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hangfire:Storage"] = "InMemory", ["Hangfire:Server"] = "false" })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        // Note: logs go to stderr so stdout stays one JSON line.
-        services.AddLogging(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
-        services.AddMxInfrastructure(configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CliHost.Build(args[1..]);
         await using var scope = provider.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<BounceMailboxPollJob>().RunAsync(mailboxId, CancellationToken.None);
 

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MxPortal.Domain.Sending;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Sending;
@@ -20,10 +21,10 @@ public sealed class DeliveryRunJob(
     SendingPlanLoader plans,
     DeliveryMessageFactory messages,
     IBackgroundJobClient jobs,
+    IOptions<DeliveryEngineOptions> options,
     TimeProvider time,
     ILogger<DeliveryRunJob> logger)
 {
-    public const int BatchSize = 500;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private readonly string _owner = Owner();
 
@@ -36,7 +37,7 @@ public sealed class DeliveryRunJob(
         {
             var delivery = await LoadAsync(deliveryId, ct);
             if (delivery is null || delivery.Status != DeliveryStatus.Running) return;
-            var batch = await store.ClaimAsync(deliveryId, BatchSize, Lease, _owner, ct);
+            var batch = await store.ClaimAsync(deliveryId, options.Value.BatchSize, Lease, _owner, ct);
             if (batch.Count == 0)
             {
                 await FinishOrRescheduleAsync(delivery, ct);

@@ -28,4 +28,11 @@ public sealed class DeliveryEngineOptions
     /// </summary>
     [Range(1, 3600)]
     public int MaxWaitSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// Recipients a run claims at once (default 2000). Larger batches keep connections open longer (fewer
+    /// reconnects); a killed process re-sends at most one batch.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int BatchSize { get; set; } = 2000;
 }
