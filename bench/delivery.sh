@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# MxPortal's delivery engine against Postfix on the shared harness (../shared/bench, read its README and
+# CSHARP-ENGINE.md): the same N messages (~2 KB, skewed over the test domains), the same dnsmasq and smtp-sink MX
+# hosts on 127.0.0.x, the same throttle profiles; R alternating runs per engine and profile; medians.
+#
+#   bench/delivery.sh [-n 20000] [--reps 3] [--profiles 'unthrottled throttled']
+#
+# MxPortal runs headless: `mxportal deliver import` loads the workload into its SQLite store (untimed), then
+# `mxportal deliver run` is timed from process start until the sinks accepted N (same engine, rules and store as
+# the portal). budget_violations counts MxPortal throttled runs whose connections per destination, as sampled at
+# the sinks by the harness (connmon.py, every 50 ms), exceeded MAX_CONN_PER_DEST.
+# Last line: mxportal_msgs_per_s=… postfix_msgs_per_s=… ratio=… budget_violations=… peak_rss_mb=…
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(dirname "$here")
+shared=${MXPORTAL_SHARED_BENCH:-$repo/../shared/bench}
+n=20000 reps=3 profiles="unthrottled throttled"
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    -n) n=$2; shift 2 ;;
+    --reps) reps=$2; shift 2 ;;
+    --profiles) profiles=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[[ -x $shared/bench-engine.sh ]] || { echo "shared bench harness not found at $shared" >&2; exit 2; }
+export BENCH_RUN_DIR=${BENCH_RUN_DIR:-${TMPDIR:-/tmp}/mxportal-bench}
+out=$BENCH_RUN_DIR/results/delivery-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$out"
+# Note: the harness prints Postfix's version with the system postconf, which fails without a main.cf when Postfix
+# was installed with "No configuration" (as ./test.sh does). An empty one only gives postconf its defaults.
+[[ -f /etc/postfix/main.cf ]] || touch /etc/postfix/main.cf
+dotnet build "$repo/src/MxPortal.Cli" -c Release -nologo -v quiet >/dev/null
+cli="dotnet $repo/src/MxPortal.Cli/bin/Release/net10.0/mxportal.dll"
+
+for rep in $(seq "$reps"); do
+  for profile in $profiles; do
+    db=$BENCH_RUN_DIR/store-$profile-$rep.db
+    rm -f "$db" "$db-wal" "$db-shm"
+    "$shared/bench-engine.sh" -n "$n" --profile "$profile" --label "mxportal-$profile" --out "$out" --timeout 1800 \
+      --prepare "$cli deliver import \"\$BENCH_WORKLOAD_DIR\" --Database:ConnectionString 'Data Source=$db'" \
+      -- $cli deliver run --Database:ConnectionString "Data Source=$db" >&2
+    "$shared/bench-postfix.sh" --mode delivery -n "$n" --profile "$profile" --label "postfix-$profile" --out "$out" >&2
+  done
+done
+
+python3 - "$out" "$profiles" <<'PY'
+import glob, json, statistics, sys
+out, profiles = sys.argv[1], sys.argv[2].split()
+runs = [json.load(open(f)) for f in sorted(glob.glob(out + "/*.json"))]
+def med(label, key):
+    values = [r[key] for r in runs if r["label"] == label and r.get("status") == "complete" and r.get(key) is not None]
+    return statistics.median(values) if values else float("nan")
+for p in profiles:
+    print(f"{p}: mxportal {med('mxportal-' + p, 'msgs_per_s'):.0f} msg/s, postfix {med('postfix-' + p, 'msgs_per_s'):.0f} msg/s, "
+          f"mxportal peak rss {med('mxportal-' + p, 'max_rss_single_mb'):.0f} MB")
+violations = sum(1 for r in runs if r["label"] == "mxportal-throttled" and not r.get("throttle_ok", False))
+incomplete = sum(1 for r in runs if r["label"].startswith("mxportal") and r.get("status") != "complete")
+headline = profiles[0]
+mx, pf = med("mxportal-" + headline, "msgs_per_s"), med("postfix-" + headline, "msgs_per_s")
+rss = max((r.get("max_rss_single_mb") or 0) for r in runs if r["label"].startswith("mxportal"))
+print(f"results: {out} ({len(runs)} runs, {incomplete} MxPortal runs incomplete)")
+print(f"mxportal_msgs_per_s={mx:.0f} postfix_msgs_per_s={pf:.0f} ratio={mx / pf:.2f} budget_violations={violations} peak_rss_mb={rss:.0f}")
+PY
