@@ -25,7 +25,6 @@ public sealed class DeliveryRunJob(
     TimeProvider time,
     ILogger<DeliveryRunJob> logger)
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private readonly string _owner = Owner();
 
     [DisableConcurrentExecution(timeoutInSeconds: 30)]
@@ -37,7 +36,7 @@ public sealed class DeliveryRunJob(
         {
             var delivery = await LoadAsync(deliveryId, ct);
             if (delivery is null || delivery.Status != DeliveryStatus.Running) return;
-            var batch = await store.ClaimAsync(deliveryId, options.Value.BatchSize, Lease, _owner, ct);
+            var batch = await store.ClaimAsync(deliveryId, options.Value.BatchSize, TimeSpan.FromSeconds(options.Value.LeaseSeconds), _owner, ct);
             if (batch.Count == 0)
             {
                 await FinishOrRescheduleAsync(delivery, ct);

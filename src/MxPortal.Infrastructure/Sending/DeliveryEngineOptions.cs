@@ -35,4 +35,11 @@ public sealed class DeliveryEngineOptions
     /// </summary>
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 2000;
+
+    /// <summary>
+    /// How long a run's claim on a batch lasts, in seconds (default 600). A killed process's recipients are claimed
+    /// again after it; it must exceed the time a batch takes to send.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int LeaseSeconds { get; set; } = 600;
 }

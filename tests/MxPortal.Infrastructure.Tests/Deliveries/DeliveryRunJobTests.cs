@@ -21,18 +21,7 @@ public sealed class DeliveryRunJobTests(PostgresFixture postgres, EngineFixture 
             ["Dns:NameServers:0"] = mx.Dns.NameServer,
             ["Sending:SmtpPort"] = mx.SmtpPort.ToString(),
         });
-        await host.MigrateAsync();
-        await host.Services.GetRequiredService<MxRulesSeeder>().SeedAsync();
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        db.SendingIdentities.Add(new SendingIdentityRow { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out.sender.test" });
-        var delivery = new Delivery { Name = "Test", Status = DeliveryStatus.Running, FromAddress = "news@sender.test", Subject = "Hello",
-            TextBody = "Hi there", ReturnPathDomain = "sender.test", CreatedUtc = host.Time.GetUtcNow().UtcDateTime, StartedUtc = host.Time.GetUtcNow().UtcDateTime };
-        db.Deliveries.Add(delivery);
-        await db.SaveChangesAsync();
-        foreach (var a in addresses)
-            db.DeliveryRecipients.Add(new DeliveryRecipient { DeliveryId = delivery.Id, Address = a, AddressKey = a.ToLowerInvariant(), Domain = a[(a.IndexOf('@') + 1)..] });
-        await db.SaveChangesAsync();
-        return (host, delivery.Id);
+        return (host, await DeliveryTestData.SeedAsync(host, addresses));
     }
 
     private static async Task RunAsync(DataTestHost host, long id)

@@ -54,7 +54,7 @@ public sealed class BounceMailboxKillTests(PostgresFixture postgres, DovecotFixt
 
     private static Process StartPoll(string provider, MailboxTestContext t)
     {
-        var cli = CliPath();
+        var cli = CliBinary.Path;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { cli, "bounce-mailbox", "poll", t.MailboxId.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             psi.ArgumentList.Add(a);
@@ -97,13 +97,4 @@ public sealed class BounceMailboxKillTests(PostgresFixture postgres, DovecotFixt
         }
     }
 
-    private static string CliPath()
-    {
-        // Note: same configuration as the tests (bin/<Configuration>/net10.0), built through the project reference.
-        var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var configuration = tfmDir.Parent!.Name;
-        var repo = Directory.GetParent(BounceCorpus.Root)!.Parent!.Parent!.FullName;
-        var path = Path.Combine(repo, "src", "MxPortal.Cli", "bin", configuration, tfmDir.Name, "mxportal.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("build src/MxPortal.Cli first", path);
-    }
 }
