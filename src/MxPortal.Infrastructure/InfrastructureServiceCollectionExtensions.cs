@@ -11,6 +11,7 @@ using MxPortal.Infrastructure.Health;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.Jobs;
 using MxPortal.Infrastructure.MxRules;
+using MxPortal.Infrastructure.Quarantine;
 
 namespace MxPortal.Infrastructure;
 
@@ -25,6 +26,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddMxIdentity(configuration);
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
+        services.AddMxQuarantine(configuration);
         services.AddMxBounces();
         services.AddMxDeliveries(configuration);
         services.AddMxJobs(configuration);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MxPortal.Domain.Audit;
+using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Bounces.Events;
 using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.Bounces.Qualification;
@@ -36,6 +37,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<UnparsedBounceMail> UnparsedBounceMails => Set<UnparsedBounceMail>();
     public DbSet<BounceEvent> BounceEvents => Set<BounceEvent>();
     public DbSet<ErrorQualification> ErrorQualifications => Set<ErrorQualification>();
+
+    /// <summary>One row per normalized address (DOMAIN.md §7), with its history.</summary>
+    public DbSet<QuarantineRecord> QuarantineRecords => Set<QuarantineRecord>();
+    public DbSet<QuarantineHistoryEntry> QuarantineHistory => Set<QuarantineHistoryEntry>();
 
     /// <summary>Data Protection keys: sign-in cookies and encrypted secrets survive restarts and work across nodes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

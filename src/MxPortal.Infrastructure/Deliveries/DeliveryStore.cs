@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.Sending;
+using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.Quarantine;
 using MxPortal.Infrastructure.Sending;
 
 namespace MxPortal.Infrastructure.Deliveries;
@@ -12,7 +14,7 @@ namespace MxPortal.Infrastructure.Deliveries;
 /// A process killed mid-run leaves its claimed rows InFlight; when the lease expires they are claimed again, so at most
 /// one batch is sent twice and nothing is lost.
 /// </summary>
-public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
+public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, QuarantineApplier quarantine, TimeProvider time)
 {
     /// <summary>Claims up to <paramref name="size"/> recipients that are due, for <paramref name="lease"/>.</summary>
     public async Task<IReadOnlyList<DeliveryRecipient>> ClaimAsync(long deliveryId, int size, TimeSpan lease, string owner, CancellationToken ct = default)
@@ -33,7 +35,8 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Time
             .OrderBy(r => r.Id).ToListAsync(ct);
     }
 
-    /// <summary>Applies a batch of outcomes: recipient states, the delivery log and the delivery's counters, atomically.</summary>
+    /// <summary>Applies a batch of outcomes: recipient states, the delivery log, the delivery's counters and the
+    /// recipients' quarantine effects, atomically.</summary>
     public async Task RecordAsync(long deliveryId, IReadOnlyList<AttemptRecord> records, CancellationToken ct = default)
     {
         if (records.Count == 0) return;
@@ -42,6 +45,7 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Time
         var ids = records.Select(r => r.Message.RecipientId).ToList();
         var recipients = await db.DeliveryRecipients.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var policy = delivery.RetryPolicy;
+        var events = new List<AddressEvent>();
         foreach (var record in records)
         {
             if (!recipients.TryGetValue(record.Message.RecipientId, out var recipient)) continue;
@@ -93,7 +97,9 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Time
                 FailureReason = q?.Reason,
                 DecidedBy = q is { } c ? Clip(c.Decider, 200) : null,
             });
+            if (QuarantineEventOf(record, recipient) is { } evt) events.Add(new AddressEvent(recipient.Address, evt));
         }
+        await quarantine.ApplyAsync(db, events, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -112,6 +118,18 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Time
         q.Where(r => r.DeliveryId == deliveryId && (r.State == RecipientState.Pending
             || (r.State == RecipientState.Deferred && r.NextAttemptUtc <= now)
             || (r.State == RecipientState.InFlight && r.LeaseUntilUtc < now)));
+
+    // Note: the attempt number makes the id stable, so a batch recorded again after a crash counts once.
+    private static QuarantineEvent? QuarantineEventOf(AttemptRecord record, DeliveryRecipient recipient)
+    {
+        var id = $"attempt:{recipient.Id}:{recipient.Attempts}";
+        return record.Outcome switch
+        {
+            { Status: AttemptStatus.Sent } => QuarantineEvent.Delivered(id, recipient.DeliveryId),
+            { Qualification: { } q } => QuarantineEvent.Error(id, q.Type, q.Reason, record.Outcome.Reply, recipient.DeliveryId),
+            _ => null,
+        };
+    }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using MxPortal.Infrastructure.Bounces.Mailbox;
+using MxPortal.Infrastructure.Quarantine;
 
 namespace MxPortal.Infrastructure.Jobs;
 
@@ -11,11 +12,13 @@ public static class RecurringJobTable
 {
     public const string DatabaseMaintenance = "database-maintenance";
 
+    public const string QuarantineCleanUp = "quarantine-cleanup";
+
     /// <summary>One bounce mailbox poll per mailbox: <c>bounce-mailbox-{id}</c>, kept in step with the database by
     /// <see cref="BounceMailboxJobScheduler"/>.</summary>
     public const string BounceMailboxPrefix = "bounce-mailbox-";
 
-    public static IReadOnlyList<string> Ids { get; } = [DatabaseMaintenance];
+    public static IReadOnlyList<string> Ids { get; } = [DatabaseMaintenance, QuarantineCleanUp];
 
     public static string BounceMailbox(int mailboxId) =>
         BounceMailboxPrefix + mailboxId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -33,5 +36,7 @@ public static class RecurringJobTable
     {
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenance, j => j.RunAsync(CancellationToken.None),
             "30 3 * * *", new RecurringJobOptions { TimeZone = zone });
+        jobs.AddOrUpdate<QuarantineCleanUpJob>(QuarantineCleanUp, j => j.RunAsync(CancellationToken.None),
+            "0 4 * * *", new RecurringJobOptions { TimeZone = zone });
     }
 }

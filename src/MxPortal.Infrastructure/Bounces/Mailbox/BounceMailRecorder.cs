@@ -3,7 +3,9 @@ using MimeKit;
 using MxPortal.Domain.Bounces;
 using MxPortal.Infrastructure.Bounces.Events;
 using MxPortal.Infrastructure.Bounces.Qualification;
+using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.Quarantine;
 
 namespace MxPortal.Infrastructure.Bounces.Mailbox;
 
@@ -13,7 +15,8 @@ namespace MxPortal.Infrastructure.Bounces.Mailbox;
 /// leave the mailbox; before it, nothing of it exists, so a crash on either side neither loses nor doubles it.
 /// </summary>
 public sealed class BounceMailRecorder(
-    IDbContextFactory<AppDbContext> contexts, BounceMailParser parser, IBounceRuleSource rules, TimeProvider time)
+    IDbContextFactory<AppDbContext> contexts, BounceMailParser parser, IBounceRuleSource rules, QuarantineApplier quarantine,
+    TimeProvider time)
 {
     public async Task<ProcessedMailOutcome> RecordAsync(int mailboxId, long uidValidity, string key, byte[] raw, CancellationToken ct)
     {
@@ -51,10 +54,14 @@ public sealed class BounceMailRecorder(
             mail.RawMail = raw;
             await db.SaveChangesAsync(ct);
             var classifier = new BounceClassifier(await rules.CurrentAsync(ct));
-            foreach (var recipient in report.Recipients)
+            var effects = new List<AddressEvent>();
+            foreach (var (recipient, index) in report.Recipients.Select((r, i) => (r, i)))
             {
-                db.BounceEvents.Add(await EventAsync(db, classifier, report, recipient, mail.Id, now, ct));
+                var bounce = await EventAsync(db, classifier, report, recipient, mail.Id, now, ct);
+                db.BounceEvents.Add(bounce);
+                if (QuarantineEventOf(bounce, $"bounce:{mailboxId}:{uidValidity}:{key}:{index}") is { } evt) effects.Add(new AddressEvent(bounce.Address, evt));
             }
+            await quarantine.ApplyAsync(db, effects, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -84,6 +91,12 @@ public sealed class BounceMailRecorder(
             Source = BounceEventSource.Async, AtUtc = now, ProcessedBounceMailId = mailId,
         };
     }
+
+    // Note: auto-replies and "delivered" DSNs (Ignored) say nothing about the address, so they stay out of its history.
+    private static QuarantineEvent? QuarantineEventOf(BounceEvent bounce, string id) =>
+        bounce.IsComplaint ? QuarantineEvent.Complaint(id, bounce.DiagnosticText)
+        : bounce.Type == FailureType.Ignored ? null
+        : QuarantineEvent.Error(id, bounce.Type, bounce.Reason, bounce.DiagnosticText);
 
     /// <summary>Upserts the text's qualification row (count + 1, last seen) and returns its MD5.</summary>
     private static async Task<string> QualifyAsync(AppDbContext db, string text, BounceClassification result, DateTime now, CancellationToken ct)

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MxPortal.Domain.Quarantine;
+
+namespace MxPortal.Infrastructure.Data;
+
+internal sealed class QuarantineRecordConfiguration : IEntityTypeConfiguration<QuarantineRecord>
+{
+    public void Configure(EntityTypeBuilder<QuarantineRecord> e)
+    {
+        e.ToTable("QuarantineRecords");
+        e.Property(x => x.Address).HasMaxLength(320).IsRequired();
+        e.Property(x => x.Domain).HasMaxLength(255).IsRequired();
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Reason).HasConversion<string>().HasMaxLength(32);
+        // The address is the lookup key of both pipelines: one row per normalized address, even when two race.
+        e.HasIndex(x => x.Address).IsUnique();
+        // The list page filters and sorts by these (issue 6, item 4).
+        e.HasIndex(x => x.Domain);
+        e.HasIndex(x => new { x.Status, x.StatusSinceUtc });
+        e.HasIndex(x => x.Reason);
+        e.HasIndex(x => x.Type);
+        e.HasIndex(x => x.LastErrorUtc);
+        e.HasMany(x => x.History).WithOne().HasForeignKey(QuarantineHistoryEntryConfiguration.RecordId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MxPortal.Domain.Bounces;
+using MxPortal.Domain.Quarantine;
+using MxPortal.Infrastructure.Bounces.Mailbox;
+using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.Quarantine;
+using MxPortal.Infrastructure.Tests.Data;
+
+namespace MxPortal.Infrastructure.Tests.Quarantine;
+
+/// <summary>Asynchronous bounces reach the quarantine in the bounce mail's transaction, and count once.</summary>
+[Collection(DataCollection.Name)]
+public sealed class BounceQuarantineTests(PostgresFixture postgres)
+{
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task HardBounceMail_QuarantinesWithTheEvent_AndTheSameMailAgainCountsOnce(string provider)
+    {
+        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        var mailbox = await SeedMailboxAsync(host);
+        var recorder = host.Services.GetRequiredService<BounceMailRecorder>();
+
+        Assert.Equal(ProcessedMailOutcome.Recorded, await recorder.RecordAsync(mailbox, 1, "1", Dsn("<dsn-1@mx.test>"), default));
+        // The same mail again under another key (copied back into the mailbox): a duplicate, no second count.
+        Assert.Equal(ProcessedMailOutcome.Duplicate, await recorder.RecordAsync(mailbox, 1, "2", Dsn("<dsn-1@mx.test>"), default));
+        // The same key again (a crash after commit, before removal) fails as a whole.
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => recorder.RecordAsync(mailbox, 1, "1", Dsn("<dsn-1@mx.test>"), default));
+
+        await using var db = await Db(host);
+        var record = await db.QuarantineRecords.Include(r => r.History).SingleAsync();
+        Assert.Equal(("gone@example.test", AddressStatus.Quarantine, FailureType.Hard, FailureReason.UserUnknown, 1),
+            (record.Address, record.Status, record.Type, record.Reason, record.ErrorCount));
+        Assert.Equal($"bounce:{mailbox}:1:1:0", Assert.Single(record.History).EventId);
+        Assert.Equal(1, await db.BounceEvents.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task FailureWhileApplyingTheQuarantine_LeavesNeitherTheBounceNorItsEffect(string provider)
+    {
+        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        var mailbox = await SeedMailboxAsync(host);
+        var s = host.Services;
+        var failing = new BounceMailRecorder(new FailingContextFactory(s.GetRequiredService<DbContextOptions<AppDbContext>>()),
+            s.GetRequiredService<Infrastructure.Bounces.BounceMailParser>(), s.GetRequiredService<IBounceRuleSource>(), s.GetRequiredService<QuarantineApplier>(), host.Time);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RecordAsync(mailbox, 1, "1", Dsn("<dsn-2@mx.test>"), default));
+
+        await using var db = await Db(host);
+        Assert.Equal((0, 0, 0, 0), (await db.ProcessedBounceMails.CountAsync(), await db.BounceEvents.CountAsync(),
+            await db.QuarantineRecords.CountAsync(), await db.QuarantineHistory.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task SameEventInTwoConcurrentTransactions_CountsOnce(string provider)
+    {
+        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        await host.MigrateAsync();
+        var applier = host.Services.GetRequiredService<QuarantineApplier>();
+        AddressEvent Soft(string id) => new("full@example.test", QuarantineEvent.Error(id, FailureType.Soft, FailureReason.MailboxFull, "452 4.2.2"));
+        await using (var seed = await Db(host))
+        {
+            await applier.ApplyAsync(seed, [Soft("bounce:a")]);
+            await seed.SaveChangesAsync();
+        }
+        host.Time.Advance(TimeSpan.FromDays(2));
+
+        // Both load the record before either commits, so neither sees the other's history entry.
+        await using var first = await Db(host);
+        await using var second = await Db(host);
+        Assert.True((await applier.ApplyAsync(first, [Soft("bounce:b")]))[0].Counted);
+        Assert.True((await applier.ApplyAsync(second, [Soft("bounce:b")]))[0].Counted);
+        await first.SaveChangesAsync();
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => second.SaveChangesAsync());
+
+        await using var db = await Db(host);
+        var record = await db.QuarantineRecords.Include(r => r.History).SingleAsync();
+        Assert.Equal((AddressStatus.WithErrors, 2), (record.Status, record.ErrorCount));
+        Assert.Equal(["bounce:a", "bounce:b"], record.History.Select(h => h.EventId).Order());
+    }
+
+    private static async Task<int> SeedMailboxAsync(DataTestHost host)
+    {
+        await host.MigrateAsync();
+        await using var db = await Db(host);
+        var box = new BounceMailbox { Name = "returns", Host = "127.0.0.1", Port = 110, UserName = "returns" };
+        db.BounceMailboxes.Add(box);
+        await db.SaveChangesAsync();
+        return box.Id;
+    }
+
+    private static Task<AppDbContext> Db(DataTestHost host) =>
+        host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+    private static byte[] Dsn(string messageId) => Encoding.ASCII.GetBytes($"""
+        From: MAILER-DAEMON@mx.example.test
+        To: bounces@sender.test
+        Subject: Undelivered Mail Returned to Sender
+        Message-ID: {messageId}
+        Date: Fri, 27 Nov 2026 09:00:00 +0000
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
+
+        --b1
+        Content-Type: text/plain
+
+        Your message could not be delivered.
+
+        --b1
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mx.example.test
+
+        Final-Recipient: rfc822; Gone@Example.test
+        Action: failed
+        Status: 5.1.1
+        Diagnostic-Code: smtp; 550 5.1.1 <gone@example.test>: Recipient address rejected: User unknown
+
+        --b1--
+
+        """.Replace("\n", "\r\n"));
+}
