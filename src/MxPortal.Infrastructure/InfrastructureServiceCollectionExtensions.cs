@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MxPortal.Infrastructure.Audit;
 using MxPortal.Infrastructure.Bounces;
 using MxPortal.Infrastructure.Bounces.Mailbox;
+using MxPortal.Infrastructure.Bounces.Rules;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Deliveries;
 using MxPortal.Infrastructure.Health;
@@ -32,6 +33,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddMxJobs(configuration);
         services.AddMxRules(configuration);
         services.AddMxBounceMailboxes();
+        services.AddMxBounceRules();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using MxPortal.Domain.Access;
+using MxPortal.Infrastructure.Bounces.Rules;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.Jobs;
@@ -14,7 +15,7 @@ namespace MxPortal.Web;
 public static class WebApplicationExtensions
 {
     /// <summary>
-    /// Brings the database up to date, seeds roles, the bootstrap Administrator and the default MX rules, and registers recurring jobs.
+    /// Brings the database up to date, seeds roles, the bootstrap Administrator and the default MX and bounce rules, and registers recurring jobs.
     /// A bad configuration stops here with a message naming the key.
     /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
@@ -28,6 +29,7 @@ public static class WebApplicationExtensions
                 await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
                 await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
                 await scope.ServiceProvider.GetRequiredService<MxRulesSeeder>().SeedAsync();
+                await scope.ServiceProvider.GetRequiredService<BounceRulesSeeder>().SeedAsync();
             }
             _ = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
             RecurringJobTable.Register(app.Services.GetRequiredService<IRecurringJobManager>(),

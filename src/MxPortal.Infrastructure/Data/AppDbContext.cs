@@ -7,6 +7,7 @@ using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Bounces.Events;
 using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.Bounces.Qualification;
+using MxPortal.Infrastructure.Bounces.Rules;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.MxRules;
 
@@ -41,6 +42,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<UnparsedBounceMail> UnparsedBounceMails => Set<UnparsedBounceMail>();
     public DbSet<BounceEvent> BounceEvents => Set<BounceEvent>();
     public DbSet<ErrorQualification> ErrorQualifications => Set<ErrorQualification>();
+
+    /// <summary>The bounce rule set, ordered by <see cref="BounceRuleRow.Position"/>.</summary>
+    public DbSet<BounceRuleRow> BounceRules => Set<BounceRuleRow>();
 
     /// <summary>One row per normalized address (DOMAIN.md §7), with its history.</summary>
     public DbSet<QuarantineRecord> QuarantineRecords => Set<QuarantineRecord>();
