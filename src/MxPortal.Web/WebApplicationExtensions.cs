@@ -34,6 +34,10 @@ public static class WebApplicationExtensions
             _ = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
             RecurringJobTable.Register(app.Services.GetRequiredService<IRecurringJobManager>(),
                 TimeZoneInfo.FindSystemTimeZoneById(portal.TimeZone));
+            // Note: Hangfire keeps its log provider in static state, set by the host that configured it last; a job
+            // client takes its loggers when built. Built here, it gets this host's, not those of another (test) host
+            // that may be gone by the time the first delivery is started.
+            _ = app.Services.GetRequiredService<IBackgroundJobClient>();
         }
         catch (OptionsValidationException e)
         {

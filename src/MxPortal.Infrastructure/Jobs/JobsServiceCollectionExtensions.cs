@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MxPortal.Infrastructure.Data;
 
@@ -27,9 +28,10 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobStorage>(sp => CreateStorage(
             sp.GetRequiredService<IOptions<JobsOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostSafeLogProvider(new AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()))));
         if (configuration.GetValue($"{JobsOptions.Section}:Server", true))
         {
             services.AddHangfireServer((sp, o) =>
