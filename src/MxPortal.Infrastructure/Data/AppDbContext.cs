@@ -25,6 +25,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Deliveries.Delivery> Deliveries => Set<Deliveries.Delivery>();
     public DbSet<Deliveries.DeliveryRecipient> DeliveryRecipients => Set<Deliveries.DeliveryRecipient>();
     public DbSet<Deliveries.DeliveryAttempt> DeliveryAttempts => Set<Deliveries.DeliveryAttempt>();
+    public DbSet<Deliveries.Import.DeliveryImportIssue> DeliveryImportIssues => Set<Deliveries.Import.DeliveryImportIssue>();
+
+    /// <summary>Each node's budget ledger, refreshed every few seconds for the delivery pages.</summary>
+    public DbSet<Deliveries.Budgets.BudgetState> BudgetStates => Set<Deliveries.Budgets.BudgetState>();
 
     /// <summary>The MX rule set, ordered by <see cref="MxRuleRow.Position"/>.</summary>
     public DbSet<MxRuleRow> MxRules => Set<MxRuleRow>();

@@ -731,6 +731,57 @@ namespace MxPortal.Migrations.Postgres.Migrations
                     b.ToTable("BounceRules", (string)null);
                 });
 
+            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Budgets.BudgetState", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("BudgetKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("IdentityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenConnections")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RemoteIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<string>("RuleMask")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("SentLastHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SentThisSlice")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SliceStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SuspendedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuspensionCause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Node", "BudgetKey");
+
+                    b.HasIndex("UpdatedUtc");
+
+                    b.ToTable("BudgetStates", (string)null);
+                });
+
             modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Delivery", b =>
                 {
                     b.Property<long>("Id")
@@ -738,6 +789,9 @@ namespace MxPortal.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ColumnsJson")
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -750,6 +804,9 @@ namespace MxPortal.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DoubleCount")
+                        .HasColumnType("integer");
+
                     b.Property<int>("FailedCount")
                         .HasColumnType("integer");
 
@@ -761,6 +818,9 @@ namespace MxPortal.Migrations.Postgres.Migrations
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text");
 
+                    b.Property<string>("IdentitiesJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("MaxRetries")
                         .HasColumnType("integer");
 
@@ -768,6 +828,9 @@ namespace MxPortal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RejectedCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReplyTo")
                         .HasMaxLength(320)
@@ -806,6 +869,9 @@ namespace MxPortal.Migrations.Postgres.Migrations
 
                     b.Property<int>("ValidityMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<string>("WavesJson")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -935,6 +1001,37 @@ namespace MxPortal.Migrations.Postgres.Migrations
                     b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
 
                     b.ToTable("DeliveryRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Import.DeliveryImportIssue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId", "Line");
+
+                    b.ToTable("DeliveryImportIssues", (string)null);
                 });
 
             modelBuilder.Entity("MxPortal.Infrastructure.Identity.AppUser", b =>
@@ -1234,6 +1331,15 @@ namespace MxPortal.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.DeliveryRecipient", b =>
+                {
+                    b.HasOne("MxPortal.Infrastructure.Deliveries.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Import.DeliveryImportIssue", b =>
                 {
                     b.HasOne("MxPortal.Infrastructure.Deliveries.Delivery", null)
                         .WithMany()

@@ -702,11 +702,65 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.ToTable("BounceRules", (string)null);
                 });
 
+            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Budgets.BudgetState", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IdentityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenConnections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemoteIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleMask")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SentLastHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SentThisSlice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SliceStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuspendedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionCause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Node", "BudgetKey");
+
+                    b.HasIndex("UpdatedUtc");
+
+                    b.ToTable("BudgetStates", (string)null);
+                });
+
             modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Delivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ColumnsJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("TEXT");
@@ -719,6 +773,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DoubleCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FailedCount")
                         .HasColumnType("INTEGER");
 
@@ -730,6 +787,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdentitiesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MaxRetries")
                         .HasColumnType("INTEGER");
 
@@ -737,6 +797,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RejectedCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReplyTo")
                         .HasMaxLength(320)
@@ -775,6 +838,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ValidityMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WavesJson")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -900,6 +966,35 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
 
                     b.ToTable("DeliveryRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Import.DeliveryImportIssue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId", "Line");
+
+                    b.ToTable("DeliveryImportIssues", (string)null);
                 });
 
             modelBuilder.Entity("MxPortal.Infrastructure.Identity.AppUser", b =>
@@ -1195,6 +1290,15 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.DeliveryRecipient", b =>
+                {
+                    b.HasOne("MxPortal.Infrastructure.Deliveries.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Import.DeliveryImportIssue", b =>
                 {
                     b.HasOne("MxPortal.Infrastructure.Deliveries.Delivery", null)
                         .WithMany()

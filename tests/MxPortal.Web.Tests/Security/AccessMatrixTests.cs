@@ -17,6 +17,10 @@ public sealed class AccessMatrixTests(RolePortalFixture portal) : IClassFixture<
         {
             ("/", [A, D, O, V]),
             ("/deliveries", [A, D, O, V]),
+            ("/deliveries/new", [A, O]),
+            ("/deliveries/1", [A, D, O, V]),
+            ("/deliveries/1/edit", [A, O]),
+            ("/deliveries/1/import-issues.csv", [A, D, O, V]),
             ("/mx-rules", [A, D, O, V]),
             ("/mx-rules/throughput", [A, D, O, V]),
             ("/mx-rules/test", [A, D, O, V]),
