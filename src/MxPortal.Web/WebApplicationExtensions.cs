@@ -61,6 +61,7 @@ public static class WebApplicationExtensions
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
         app.MapMxRulesEndpoints();
+        app.MapBounceRulesEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [new HangfireDashboardAuthorization()],

@@ -23,6 +23,7 @@ public sealed class AccessMatrixTests(RolePortalFixture portal) : IClassFixture<
             ("/mx-rules/export.json", [A, D, O, V]),
             ("/bounce-rules", [A, D, O, V]),
             ("/bounce-rules/test", [A, D, O, V]),
+            ("/bounce-rules/export.json", [A, D, O, V]),
             ("/bounce-log", [A, D, O, V]),
             ("/qualification", [A, D, O, V]),
             ("/quarantine", [A, D, O, V]),
