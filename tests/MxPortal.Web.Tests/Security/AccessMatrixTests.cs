@@ -29,6 +29,7 @@ public sealed class AccessMatrixTests(RolePortalFixture portal) : IClassFixture<
             ("/quarantine", [A, D, O, V]),
             ("/synchronization", [A, D, O, V]),
             ("/identities", [A]),
+            ("/bounce-mailboxes", [A]),
             ("/users", [A]),
             ("/audit", [A]),
             ("/audit/export.csv", [A]),
