@@ -62,6 +62,7 @@ public static class WebApplicationExtensions
         app.MapAuditEndpoints();
         app.MapMxRulesEndpoints();
         app.MapDeliveriesEndpoints();
+        app.MapBounceRulesEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [new HangfireDashboardAuthorization()],
