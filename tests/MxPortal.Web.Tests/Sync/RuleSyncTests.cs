@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.MxRules;
 using MxPortal.Domain.Sync;
@@ -234,5 +235,45 @@ public sealed class RuleSyncTests(SyncPairFixture pair) : IClassFixture<SyncPair
         Assert.DoesNotContain(id, everything);
         Assert.DoesNotContain("@customer.example", everything);
         Assert.DoesNotContain("alice", everything);
+    }
+
+    [Fact]
+    public async Task Client_SchedulesTheDailyJob_WhichRecordsFailuresAndThrowsThemForHangfireToRetry()
+    {
+        using (var connection = pair.OnClient<Hangfire.JobStorage>().GetConnection())
+        {
+            var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == Infrastructure.Jobs.RecurringJobTable.RuleSync);
+            Assert.Equal("0 6 * * *", job.Cron);
+        }
+        using (var connection = pair.OnPublisher<Hangfire.JobStorage>().GetConnection())
+            Assert.DoesNotContain(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == Infrastructure.Jobs.RecurringJobTable.RuleSync);
+
+        await using var scope = pair.Client.Services.CreateAsyncScope();
+        var syncJob = scope.ServiceProvider.GetRequiredService<RuleSyncJob>();
+        pair.Proxy.Current = FeedProxy.Mode.Down;
+        try
+        {
+            await Assert.ThrowsAsync<RuleFeedException>(() => syncJob.RunAsync(CancellationToken.None));
+        }
+        finally
+        {
+            pair.Proxy.Current = FeedProxy.Mode.Forward;
+        }
+        var failed = (await pair.OnClient<SyncHistory>().RecentAsync(1)).Single();
+        Assert.Equal((SyncResult.Failed, RuleSyncService.ScheduleTrigger), (failed.Result, failed.Trigger));
+        await syncJob.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task PublishersPrivateKey_IsStoredProtected()
+    {
+        var key = await pair.OnPublisher<SigningKeyStore>().GetAsync();
+        await using var db = await pair.OnPublisher<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+        var row = await db.SyncSigningKeys.SingleAsync();
+
+        Assert.Equal(key.KeyId, row.KeyId);
+        Assert.DoesNotContain(Convert.ToBase64String(key.Key.ExportPkcs8PrivateKey()), row.ProtectedPrivateKey);
+        Assert.Equal(Convert.ToBase64String(key.Key.ExportSubjectPublicKeyInfo()), row.PublicKey);
     }
 }
