@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MxPortal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127173135_RuleSync")]
+    [Migration("20261127183140_RuleSync")]
     partial class RuleSync
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using MxPortal.Infrastructure.Data;
 namespace MxPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127173056_RuleSync")]
+    [Migration("20261127183019_RuleSync")]
     partial class RuleSync
     {
         /// <inheritdoc />
