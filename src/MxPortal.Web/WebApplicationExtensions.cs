@@ -6,6 +6,7 @@ using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.Jobs;
 using MxPortal.Infrastructure.MxRules;
+using MxPortal.Infrastructure.Sync;
 using MxPortal.Web.Components;
 using MxPortal.Web.Endpoints;
 using MxPortal.Web.Security;
@@ -33,7 +34,9 @@ public static class WebApplicationExtensions
             }
             _ = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
             RecurringJobTable.Register(app.Services.GetRequiredService<IRecurringJobManager>(),
-                TimeZoneInfo.FindSystemTimeZoneById(portal.TimeZone));
+                TimeZoneInfo.FindSystemTimeZoneById(portal.TimeZone), app.Services.GetRequiredService<IOptions<SyncOptions>>().Value);
+            if (app.Services.GetRequiredService<IOptions<SyncOptions>>().Value.EffectiveRole == SyncRole.Publisher)
+                await app.Services.GetRequiredService<SigningKeyStore>().GetAsync();
         }
         catch (OptionsValidationException e)
         {
@@ -63,6 +66,7 @@ public static class WebApplicationExtensions
         app.MapMxRulesEndpoints();
         app.MapDeliveriesEndpoints();
         app.MapBounceRulesEndpoints();
+        app.MapSyncEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [new HangfireDashboardAuthorization()],

@@ -32,6 +32,8 @@ public sealed class AccessMatrixTests(RolePortalFixture portal) : IClassFixture<
             ("/qualification", [A, D, O, V]),
             ("/quarantine", [A, D, O, V]),
             ("/synchronization", [A, D, O, V]),
+            ("/synchronization/suppression", [A, D, O, V]),
+            ("/synchronization/api-keys", [A]),
             ("/identities", [A]),
             ("/bounce-mailboxes", [A]),
             ("/users", [A]),
