@@ -13,6 +13,7 @@ using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.Jobs;
 using MxPortal.Infrastructure.MxRules;
 using MxPortal.Infrastructure.Quarantine;
+using MxPortal.Infrastructure.Sync;
 
 namespace MxPortal.Infrastructure;
 
@@ -34,6 +35,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddMxRules(configuration);
         services.AddMxBounceMailboxes();
         services.AddMxBounceRules();
+        services.AddMxSync(configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");

@@ -6,6 +6,7 @@ using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.Jobs;
 using MxPortal.Infrastructure.MxRules;
+using MxPortal.Infrastructure.Sync;
 using MxPortal.Web.Components;
 using MxPortal.Web.Endpoints;
 using MxPortal.Web.Security;
@@ -33,7 +34,9 @@ public static class WebApplicationExtensions
             }
             _ = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
             RecurringJobTable.Register(app.Services.GetRequiredService<IRecurringJobManager>(),
-                TimeZoneInfo.FindSystemTimeZoneById(portal.TimeZone));
+                TimeZoneInfo.FindSystemTimeZoneById(portal.TimeZone), app.Services.GetRequiredService<IOptions<SyncOptions>>().Value);
+            if (app.Services.GetRequiredService<IOptions<SyncOptions>>().Value.EffectiveRole == SyncRole.Publisher)
+                await app.Services.GetRequiredService<SigningKeyStore>().GetAsync();
             // Note: Hangfire keeps its log provider in static state, set by the host that configured it last; a job
             // client takes its loggers when built. Built here, it gets this host's, not those of another (test) host
             // that may be gone by the time the first delivery is started.
@@ -66,6 +69,8 @@ public static class WebApplicationExtensions
         app.MapAuditEndpoints();
         app.MapMxRulesEndpoints();
         app.MapDeliveriesEndpoints();
+        app.MapBounceRulesEndpoints();
+        app.MapSyncEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [new HangfireDashboardAuthorization()],

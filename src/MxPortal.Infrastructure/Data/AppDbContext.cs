@@ -10,6 +10,7 @@ using MxPortal.Infrastructure.Bounces.Qualification;
 using MxPortal.Infrastructure.Bounces.Rules;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.MxRules;
+using MxPortal.Infrastructure.Sync;
 
 namespace MxPortal.Infrastructure.Data;
 
@@ -37,6 +38,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ThroughputSettingRow> ThroughputSettings => Set<ThroughputSettingRow>();
 
+    /// <summary>The throughput level factors in force (synchronized from the publisher); empty = the defaults.</summary>
+    public DbSet<ThroughputFactorRow> ThroughputFactors => Set<ThroughputFactorRow>();
+
     public DbSet<BounceMailbox> BounceMailboxes => Set<BounceMailbox>();
     public DbSet<ProcessedBounceMail> ProcessedBounceMails => Set<ProcessedBounceMail>();
     public DbSet<UnparsedBounceMail> UnparsedBounceMails => Set<UnparsedBounceMail>();
@@ -49,6 +53,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>One row per normalized address (DOMAIN.md §7), with its history.</summary>
     public DbSet<QuarantineRecord> QuarantineRecords => Set<QuarantineRecord>();
     public DbSet<QuarantineHistoryEntry> QuarantineHistory => Set<QuarantineHistoryEntry>();
+
+    /// <summary>Rule synchronization (DOMAIN.md §9): runs with their changes, Custom modes, the publisher's API keys
+    /// and signing key, the client's last valid feed, the suppression list and the texts clients pushed up.</summary>
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<SyncChangeRow> SyncChanges => Set<SyncChangeRow>();
+    public DbSet<SyncModeRow> SyncModes => Set<SyncModeRow>();
+    public DbSet<SyncApiKey> SyncApiKeys => Set<SyncApiKey>();
+    public DbSet<SigningKeyRow> SyncSigningKeys => Set<SigningKeyRow>();
+    public DbSet<FeedSnapshot> SyncFeedSnapshots => Set<FeedSnapshot>();
+    public DbSet<SuppressionEntryRow> SuppressionEntries => Set<SuppressionEntryRow>();
+    public DbSet<UpstreamQualification> UpstreamQualifications => Set<UpstreamQualification>();
 
     /// <summary>Data Protection keys: sign-in cookies and encrypted secrets survive restarts and work across nodes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

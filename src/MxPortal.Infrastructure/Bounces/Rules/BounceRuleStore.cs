@@ -34,14 +34,15 @@ public sealed class BounceRuleStore(IDbContextFactory<AppDbContext> contexts, Au
 
     /// <summary>Adds a Local rule at <paramref name="position"/> (zero-based; null = last).</summary>
     public Task<BounceRuleChange> AddAsync(ClaimsPrincipal actor, BounceRule rule, int? position = null, CancellationToken ct = default) =>
-        ApplyAsync(actor, rows =>
-        {
-            var at = Math.Clamp(position ?? rows.Count, 0, rows.Count);
-            var row = new BounceRuleRow { Key = BounceRuleKeys.ForLocal(), Source = BounceRuleSource.Local };
-            row.SetFrom(rule);
-            rows.Insert(at, row);
-            return new Edit("bouncerule.create", row.Name, $"before: none; after: {BounceRuleText.Describe(row, at)}", row.Key);
-        }, ct);
+        ApplyAsync(actor, rows => AddEdit(rows, rule, position), ct);
+
+    /// <summary>
+    /// Adds a Local rule and, in the same transaction, hands the compiled new set to <paramref name="then"/> (e.g. to
+    /// re-qualify stored rows); what it returns is added to the audit entry. Both are stored, or neither.
+    /// </summary>
+    internal Task<BounceRuleChange> AddAsync(ClaimsPrincipal actor, BounceRule rule, int? position,
+        Func<AppDbContext, BounceRuleSet, CancellationToken, Task<string>> then, CancellationToken ct) =>
+        ApplyAsync(actor, rows => AddEdit(rows, rule, position), ct, then);
 
     /// <summary>Changes a Local rule's fields; a Synced rule only accepts a change of <see cref="BounceRule.Enabled"/>.</summary>
     public Task<BounceRuleChange> UpdateAsync(ClaimsPrincipal actor, Guid key, BounceRule rule, CancellationToken ct = default) =>
@@ -124,7 +125,17 @@ public sealed class BounceRuleStore(IDbContextFactory<AppDbContext> contexts, Au
             return new Edit("bouncerule.import", "bounce rule set", $"before: {before} rules; after: {rows.Count} rules ({string.Join(", ", rows.Select(r => r.Name))})");
         }, ct);
 
-    private async Task<BounceRuleChange> ApplyAsync(ClaimsPrincipal actor, Func<List<BounceRuleRow>, Edit> edit, CancellationToken ct)
+    private static Edit AddEdit(List<BounceRuleRow> rows, BounceRule rule, int? position)
+    {
+        var at = Math.Clamp(position ?? rows.Count, 0, rows.Count);
+        var row = new BounceRuleRow { Key = BounceRuleKeys.ForLocal(), Source = BounceRuleSource.Local };
+        row.SetFrom(rule);
+        rows.Insert(at, row);
+        return new Edit("bouncerule.create", row.Name, $"before: none; after: {BounceRuleText.Describe(row, at)}", row.Key);
+    }
+
+    private async Task<BounceRuleChange> ApplyAsync(ClaimsPrincipal actor, Func<List<BounceRuleRow>, Edit> edit, CancellationToken ct,
+        Func<AppDbContext, BounceRuleSet, CancellationToken, Task<string>>? then = null)
     {
         Actor.Demand(actor, Policies.EditRules);
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -171,7 +182,8 @@ public sealed class BounceRuleStore(IDbContextFactory<AppDbContext> contexts, Au
         }
 
         if (errors.Count > 0) return BounceRuleChange.Refused(errors);
-        audit.Add(db, Actor.Name(actor), change.Action, change.Target, change.Details);
+        var details = then is null ? change.Details : change.Details + "; " + await then(db, compilation.RuleSet!, ct);
+        audit.Add(db, Actor.Name(actor), change.Action, change.Target, details);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         source.Invalidate();
