@@ -14,5 +14,6 @@ public sealed class SendingPlanLoader(MxRuleStore rules, ThroughputStore through
         ThroughputLevels.Default,
         await throughput.GetAsync(ct),
         (await identities.ListAsync(ct)).Where(i => i.Enabled).ToList(),
-        new BounceClassifier(await bounceRules.CurrentAsync(ct)));
+        // Note: compiling the bounce rules costs about a second of CPU; a run with no failure never needs them.
+        new Lazy<BounceClassifier>(() => new BounceClassifier(bounceRules.CurrentAsync(CancellationToken.None).GetAwaiter().GetResult())));
 }

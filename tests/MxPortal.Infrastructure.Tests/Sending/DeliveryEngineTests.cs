@@ -17,7 +17,7 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
     private static readonly SendingIdentity Identity = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out.sender.test" };
     private readonly ConcurrentQueue<AttemptRecord> _records = new();
 
-    private static SendingPlan Plan(int maxConnections = 3, int perConnection = 5, int perHour = 100_000)
+    private static SendingPlan Plan(int maxConnections = 3, int perConnection = 5, int perHour = 100_000, IReadOnlyList<SendingIdentity>? identities = null)
     {
         var rules = MxRuleSet.Create([new MxRule
         {
@@ -25,12 +25,13 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
             ConnectionTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(5), DataTimeout = TimeSpan.FromSeconds(5),
             Tls = TlsMode.Disabled,
         }]).RuleSet!;
-        return new SendingPlan(rules, ThroughputLevels.Default, new ThroughputSettings(ThroughputLevel.Normal), [Identity],
+        return new SendingPlan(rules, ThroughputLevels.Default, new ThroughputSettings(ThroughputLevel.Normal), identities ?? [Identity],
             new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create())));
     }
 
-    private DeliveryEngine Engine(IBudgetLedger? ledger = null, TimeProvider? time = null, int maxWaitSeconds = 300) =>
-        new(mx.Resolver(), ledger ?? new InMemoryBudgetLedger(TimeProvider.System), time ?? TimeProvider.System,
+    private DeliveryEngine Engine(IBudgetLedger? ledger = null, TimeProvider? time = null, int maxWaitSeconds = 300, DomainErrorBreaker? breaker = null) =>
+        new(mx.Resolver(), ledger ?? new InMemoryBudgetLedger(TimeProvider.System),
+            breaker ?? new DomainErrorBreaker(new DomainBreakerOptions(), time ?? TimeProvider.System), time ?? TimeProvider.System,
             Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = maxWaitSeconds }),
             NullLogger<DeliveryEngine>.Instance);
 
@@ -42,7 +43,7 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
             m.From.Add(MailboxAddress.Parse("news@sender.test"));
             m.To.Add(MailboxAddress.Parse(to));
             m.Body = new TextPart("plain") { Text = "Hi" };
-            return new OutgoingMessage(i, to, $"bounce+{i}@sender.test", m);
+            return new OutgoingMessage(i, to, $"bounce+{i}@sender.test", MessageContent.From(m));
         }).ToList();
 
     private ValueTask Record(AttemptRecord r)
