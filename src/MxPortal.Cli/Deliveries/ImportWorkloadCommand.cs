@@ -43,26 +43,51 @@ internal static class ImportWorkloadCommand
         db.Deliveries.Add(delivery);
         await db.SaveChangesAsync();
 
-        var count = 0;
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in File.ReadLines(Path.Combine(dir, "recipients.txt")))
-        {
-            var address = line.Trim();
-            if (address.Length == 0 || !seen.Add(address)) continue;
-            db.DeliveryRecipients.Add(new DeliveryRecipient
-            {
-                DeliveryId = delivery.Id, Address = address, AddressKey = address.ToLowerInvariant(),
-                Domain = address[(address.IndexOf('@') + 1)..].ToLowerInvariant(),
-            });
-            if (++count % 5000 == 0)
-            {
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
-            }
-        }
-        await db.SaveChangesAsync();
+        // Note: streamed: one line at a time, written with one prepared INSERT in transactions of 5000; a repeated
+        // address is a Double by the unique index (ON CONFLICT DO NOTHING), so nothing grows with the list.
+        var count = await InsertRecipientsAsync(db, delivery.Id, File.ReadLines(Path.Combine(dir, "recipients.txt")));
         await db.Deliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Total, count));
         output.WriteLine($$"""{"delivery":{{delivery.Id}},"recipients":{{count}}}""");
         return 0;
+    }
+
+    private static async Task<int> InsertRecipientsAsync(AppDbContext db, long deliveryId, IEnumerable<string> lines)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO "DeliveryRecipients" ("DeliveryId", "Address", "AddressKey", "Domain", "State", "Attempts")
+            VALUES (@p0, @p1, @p2, @p3, 0, 0) ON CONFLICT DO NOTHING
+            """;
+        var parameters = Enumerable.Range(0, 4).Select(i =>
+        {
+            var p = insert.CreateParameter();
+            p.ParameterName = "@p" + i;
+            insert.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        parameters[0].Value = deliveryId;
+        var count = 0;
+        var pending = 0;
+        var transaction = await connection.BeginTransactionAsync();
+        foreach (var line in lines)
+        {
+            var address = line.Trim();
+            if (address.Length == 0) continue;
+            parameters[1].Value = address;
+            parameters[2].Value = address.ToLowerInvariant();
+            parameters[3].Value = address[(address.IndexOf('@') + 1)..].ToLowerInvariant();
+            insert.Transaction = transaction;
+            count += await insert.ExecuteNonQueryAsync();
+            if (++pending < 5000) continue;
+            await transaction.CommitAsync();
+            await transaction.DisposeAsync();
+            transaction = await connection.BeginTransactionAsync();
+            pending = 0;
+        }
+        await transaction.CommitAsync();
+        await transaction.DisposeAsync();
+        return count;
     }
 }

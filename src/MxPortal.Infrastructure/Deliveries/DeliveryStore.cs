@@ -22,7 +22,7 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = Now;
-        var candidates = await Due(db.DeliveryRecipients, deliveryId, now).OrderBy(r => r.Id).Select(r => r.Id).Take(size).ToListAsync(ct);
+        var candidates = await CandidatesAsync(db, deliveryId, now, size, ct);
         if (candidates.Count == 0) return [];
         var until = now + lease;
         // Note: the WHERE repeats the due condition, so a row another node claimed in between is not taken twice.
@@ -34,6 +34,26 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
         return await db.DeliveryRecipients.AsNoTracking()
             .Where(r => candidates.Contains(r.Id) && r.LeaseOwner == owner && r.State == RecipientState.InFlight && r.LeaseUntilUtc == until)
             .OrderBy(r => r.Id).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="size"/> due recipients: expired leases first (a killed run's), then due retries, then
+    /// pending ones. One query per state, each walking the (delivery, state, next attempt) index in its order and
+    /// stopping at the limit: a single query with the three conditions OR-ed reads and sorts every row of the delivery
+    /// at each claim, which a 1,000,000-recipient delivery cannot afford.
+    /// </summary>
+    private static async Task<List<long>> CandidatesAsync(AppDbContext db, long deliveryId, DateTime now, int size, CancellationToken ct)
+    {
+        var rows = db.DeliveryRecipients.Where(r => r.DeliveryId == deliveryId);
+        var ids = await rows.Where(r => r.State == RecipientState.InFlight && r.LeaseUntilUtc < now)
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(size).ToListAsync(ct);
+        if (ids.Count < size)
+            ids.AddRange(await rows.Where(r => r.State == RecipientState.Deferred && r.NextAttemptUtc <= now)
+                .OrderBy(r => r.NextAttemptUtc).ThenBy(r => r.Id).Select(r => r.Id).Take(size - ids.Count).ToListAsync(ct));
+        if (ids.Count < size)
+            ids.AddRange(await rows.Where(r => r.State == RecipientState.Pending)
+                .OrderBy(r => r.NextAttemptUtc).ThenBy(r => r.Id).Select(r => r.Id).Take(size - ids.Count).ToListAsync(ct));
+        return ids;
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using MimeKit;
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.MxRules;
 using MxPortal.Domain.Routing;
@@ -35,16 +34,8 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
             Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = maxWaitSeconds }),
             NullLogger<DeliveryEngine>.Instance);
 
-    private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r") =>
-        Enumerable.Range(1, count).Select(i =>
-        {
-            var to = $"{prefix}{i}@{domain}";
-            var m = new MimeMessage { Subject = "Hello" };
-            m.From.Add(MailboxAddress.Parse("news@sender.test"));
-            m.To.Add(MailboxAddress.Parse(to));
-            m.Body = new TextPart("plain") { Text = "Hi" };
-            return new OutgoingMessage(i, to, $"bounce+{i}@sender.test", MessageContent.From(m));
-        }).ToList();
+    private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r", int firstId = 1) =>
+        TestMessages.Create(domain, count, prefix, firstId);
 
     private ValueTask Record(AttemptRecord r)
     {
