@@ -30,8 +30,12 @@ mkdir -p "$out"
 # Note: the harness prints Postfix's version with the system postconf, which fails without a main.cf when Postfix
 # was installed with "No configuration" (as ./test.sh does). An empty one only gives postconf its defaults.
 [[ -f /etc/postfix/main.cf ]] || touch /etc/postfix/main.cf
-dotnet build "$repo/src/MxPortal.Cli" -c Release -nologo -v quiet >/dev/null
-cli="dotnet $repo/src/MxPortal.Cli/bin/Release/net10.0/mxportal.dll"
+# Note: published ReadyToRun (precompiled, as the CLI ships): a JIT-only build spends ~3 s of CPU more at each start.
+cli_dir=$BENCH_RUN_DIR/cli
+dotnet publish "$repo/src/MxPortal.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$cli_dir" -nologo -v quiet >/dev/null
+cli="dotnet $cli_dir/mxportal.dll"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 for rep in $(seq "$reps"); do
   for profile in $profiles; do
@@ -44,16 +48,24 @@ for rep in $(seq "$reps"); do
   done
 done
 
-python3 - "$out" "$profiles" <<'PY'
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+python3 - "$out" "$profiles" "$load_before" "$load_after" <<'PY'
 import glob, json, statistics, sys
 out, profiles = sys.argv[1], sys.argv[2].split()
+print(f"load average (1/5/15 min): before {sys.argv[3]}, after {sys.argv[4]}")
 runs = [json.load(open(f)) for f in sorted(glob.glob(out + "/*.json"))]
 def med(label, key):
     values = [r[key] for r in runs if r["label"] == label and r.get("status") == "complete" and r.get(key) is not None]
     return statistics.median(values) if values else float("nan")
+def per5000(label):
+    values = [r["cpu_s"] * 5000 / r["delivered"] for r in runs if r["label"] == label and r.get("status") == "complete" and r.get("delivered")]
+    return statistics.median(values) if values else float("nan")
 for p in profiles:
     print(f"{p}: mxportal {med('mxportal-' + p, 'msgs_per_s'):.0f} msg/s, postfix {med('postfix-' + p, 'msgs_per_s'):.0f} msg/s, "
-          f"mxportal peak rss {med('mxportal-' + p, 'max_rss_single_mb'):.0f} MB")
+          f"mxportal peak rss {med('mxportal-' + p, 'max_rss_single_mb'):.0f} MB, "
+          f"cpu s per 5000 msgs: mxportal {per5000('mxportal-' + p):.1f}, postfix {per5000('postfix-' + p):.1f}, "
+          f"max conns/domain mxportal {max((max(r['max_conn_per_domain'].values()) for r in runs if r['label'] == 'mxportal-' + p and r.get('max_conn_per_domain')), default=0)}, "
+          f"busy cores {med('mxportal-' + p, 'machine_busy_cores'):.2f}")
 violations = sum(1 for r in runs if r["label"] == "mxportal-throttled" and not r.get("throttle_ok", False))
 incomplete = sum(1 for r in runs if r["label"].startswith("mxportal") and r.get("status") != "complete")
 headline = profiles[0]

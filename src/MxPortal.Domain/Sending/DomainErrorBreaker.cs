@@ -36,6 +36,10 @@ public sealed class DomainErrorBreaker(DomainBreakerOptions options, TimeProvide
         lock (w) return w.OpenUntilUtc is { } until && until > time.GetUtcNow().UtcDateTime ? until : null;
     }
 
+    /// <summary>Why sending to the domain stopped, in words for the portal and the delivery log.</summary>
+    public string Cause(string domain) => FormattableString.Invariant(
+        $"domain error breaker: {options.FailureRatio * 100:0.#}% or more of at least {options.MinimumAttempts} attempts to {domain} within {options.Window.TotalMinutes:0} min failed; sending to it paused for {options.Pause.TotalMinutes:0} min");
+
     /// <summary>Domains whose breaker is open now, for the portal.</summary>
     public IReadOnlyList<(string Domain, DateTime UntilUtc)> Open()
     {

@@ -6,9 +6,10 @@ namespace MxPortal.Domain.Sending;
 /// <summary>
 /// The ledger of one node. Slices are aligned on the clock (:00, :05, …) so every node and every delivery count the
 /// same slice; "the hour" is the current slice plus the eleven before it, so no slice holds more than its share and
-/// no twelve consecutive slices more than the hourly limit. Thread-safe: one lock per budget.
+/// no twelve consecutive slices more than the hourly limit. Thread-safe: one lock per budget. Its snapshot also
+/// lists the domains the <paramref name="breaker"/> (when given) has stopped, so the portal shows them with the budgets.
 /// </summary>
-public sealed class InMemoryBudgetLedger(TimeProvider time) : IBudgetLedger
+public sealed class InMemoryBudgetLedger(TimeProvider time, DomainErrorBreaker? breaker = null) : IBudgetLedger
 {
     public static readonly TimeSpan SliceLength = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<BudgetKey, BudgetCounter> _budgets = new();
@@ -94,6 +95,9 @@ public sealed class InMemoryBudgetLedger(TimeProvider time) : IBudgetLedger
                     suspended ? b.SuspendedUntilUtc : null, suspended ? b.SuspensionCause : null));
             }
         }
+        foreach (var (domain, until) in breaker?.Open() ?? [])
+            result.Add(new BudgetSnapshot(new BudgetKey(BudgetSnapshot.BreakerKeyPrefix + domain, 0, null), 0, 0, 0, StartOf(slice),
+                until, breaker!.Cause(domain), domain));
         return result;
     }
 

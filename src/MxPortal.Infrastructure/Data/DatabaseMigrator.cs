@@ -17,8 +17,9 @@ public sealed class DatabaseMigrator(AppDbContext db, IOptions<DatabaseOptions> 
         {
             logger.LogInformation("Applying {Count} database migration(s) on {Provider}: {Migrations}",
                 pending.Count, o.ParsedProvider, string.Join(", ", pending));
+            // Note: only when something is pending: MigrateAsync diffs the whole model first (about a second of CPU).
+            await db.Database.MigrateAsync(ct);
         }
-        await db.Database.MigrateAsync(ct);
         if (o.ParsedProvider == DatabaseProvider.Sqlite)
         {
             // Note: WAL lets the portal read while jobs write; it is a property of the file, so set it once here.

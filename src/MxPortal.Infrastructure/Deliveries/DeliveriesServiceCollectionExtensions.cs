@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MxPortal.Domain.Sending;
 using MxPortal.Infrastructure.Deliveries.Budgets;
 using MxPortal.Infrastructure.Deliveries.Import;
@@ -14,9 +15,13 @@ public static class DeliveriesServiceCollectionExtensions
     {
         services.AddOptions<DeliveryEngineOptions>().Bind(configuration.GetSection(DeliveryEngineOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DomainBreakerOptions>().Bind(configuration.GetSection(DeliveryEngineOptions.Section + ":DomainBreaker"))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliveryStore>();
-        // Note: one ledger per process, shared by every delivery running on it; the multi-node ledger replaces it later.
-        services.AddSingleton<IBudgetLedger, InMemoryBudgetLedger>();
+        // Note: one breaker and one ledger per process, shared by every delivery running on it; the multi-node ledger
+        // replaces it later. The ledger's snapshot shows the breaker's stopped domains too.
+        services.AddSingleton(sp => new DomainErrorBreaker(sp.GetRequiredService<IOptions<DomainBreakerOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IBudgetLedger>(sp => new InMemoryBudgetLedger(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DomainErrorBreaker>()));
         services.AddSingleton<DeliveryEngine>();
         services.AddSingleton<SendingPlanLoader>();
         services.AddSingleton<DeliveryMessageFactory>();

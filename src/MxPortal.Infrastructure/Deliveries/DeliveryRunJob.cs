@@ -52,7 +52,8 @@ public sealed class DeliveryRunJob(
         var writer = WriteOutcomesAsync(delivery.Id, outcomes.Reader, ct);
         try
         {
-            await engine.RunAsync(plan, batch.Select(r => messages.Build(delivery, r)).ToList(),
+            var compiled = messages.For(delivery);
+            await engine.RunAsync(plan, batch.Select(compiled.Build).ToList(),
                 r => outcomes.Writer.WriteAsync(r, ct), ct);
         }
         finally

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.Sending;
 using MxPortal.Domain.Quarantine;
@@ -21,7 +22,7 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = Now;
-        var candidates = await Due(db.DeliveryRecipients, deliveryId, now).OrderBy(r => r.Id).Select(r => r.Id).Take(size).ToListAsync(ct);
+        var candidates = await CandidatesAsync(db, deliveryId, now, size, ct);
         if (candidates.Count == 0) return [];
         var until = now + lease;
         // Note: the WHERE repeats the due condition, so a row another node claimed in between is not taken twice.
@@ -35,73 +36,95 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
             .OrderBy(r => r.Id).ToListAsync(ct);
     }
 
-    /// <summary>Applies a batch of outcomes: recipient states, the delivery log, the delivery's counters and the
-    /// recipients' quarantine effects, atomically.</summary>
+    /// <summary>
+    /// Up to <paramref name="size"/> due recipients: expired leases first (a killed run's), then due retries, then
+    /// pending ones. One query per state, each walking the (delivery, state, next attempt) index in its order and
+    /// stopping at the limit: a single query with the three conditions OR-ed reads and sorts every row of the delivery
+    /// at each claim, which a 1,000,000-recipient delivery cannot afford.
+    /// </summary>
+    private static async Task<List<long>> CandidatesAsync(AppDbContext db, long deliveryId, DateTime now, int size, CancellationToken ct)
+    {
+        var rows = db.DeliveryRecipients.Where(r => r.DeliveryId == deliveryId);
+        var ids = await rows.Where(r => r.State == RecipientState.InFlight && r.LeaseUntilUtc < now)
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(size).ToListAsync(ct);
+        if (ids.Count < size)
+            ids.AddRange(await rows.Where(r => r.State == RecipientState.Deferred && r.NextAttemptUtc <= now)
+                .OrderBy(r => r.NextAttemptUtc).ThenBy(r => r.Id).Select(r => r.Id).Take(size - ids.Count).ToListAsync(ct));
+        if (ids.Count < size)
+            ids.AddRange(await rows.Where(r => r.State == RecipientState.Pending)
+                .OrderBy(r => r.NextAttemptUtc).ThenBy(r => r.Id).Select(r => r.Id).Take(size - ids.Count).ToListAsync(ct));
+        return ids;
+    }
+
+    /// <summary>
+    /// Applies a batch of outcomes: recipient states, the delivery log, the delivery's counters and the recipients'
+    /// quarantine effects, atomically (one transaction). Rows are written with plain parameterized statements, not
+    /// change tracking: this runs for every message sent. Counters are incremented in SQL, so nodes never overwrite
+    /// each other's counts.
+    /// </summary>
     public async Task RecordAsync(long deliveryId, IReadOnlyList<AttemptRecord> records, CancellationToken ct = default)
     {
         if (records.Count == 0) return;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var delivery = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, ct);
-        var ids = records.Select(r => r.Message.RecipientId).ToList();
-        var recipients = await db.DeliveryRecipients.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var policy = delivery.RetryPolicy;
+        var delivery = await db.Deliveries.AsNoTracking().Where(d => d.Id == deliveryId)
+            .Select(d => new { d.StartedUtc, d.RetryPeriodMinutes, d.MaxRetries, d.ValidityMinutes }).SingleAsync(ct);
+        var policy = new RetryPolicy(TimeSpan.FromMinutes(delivery.RetryPeriodMinutes), delivery.MaxRetries, TimeSpan.FromMinutes(delivery.ValidityMinutes));
+        var ids = records.Select(r => r.Message.RecipientId).Distinct().ToList();
+        var attempts = await db.DeliveryRecipients.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Attempts }).ToDictionaryAsync(r => r.Id, r => r.Attempts, ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var sql = new SqlBatch(db.Database.GetDbConnection(), transaction.GetDbTransaction());
         var events = new List<AddressEvent>();
+        int sent = 0, failed = 0;
         foreach (var record in records)
         {
-            if (!recipients.TryGetValue(record.Message.RecipientId, out var recipient)) continue;
+            var id = record.Message.RecipientId;
+            if (!attempts.TryGetValue(id, out var done)) continue;
             if (record.Outcome.Status == AttemptStatus.Postponed)
             {
                 // Not an attempt: the budget was closed. Due again when it opens; no retry is used up.
-                recipient.State = RecipientState.Deferred;
-                recipient.NextAttemptUtc = record.Outcome.NotBeforeUtc ?? record.AtUtc;
-                recipient.LeaseUntilUtc = null;
-                recipient.LeaseOwner = null;
+                sql.Add(PostponeSql, (int)RecipientState.Deferred, Utc(record.Outcome.NotBeforeUtc ?? record.AtUtc), id);
                 continue;
             }
+            attempts[id] = ++done;
             var q = record.Outcome.Qualification;
-            recipient.Attempts++;
-            recipient.LastAttemptUtc = record.AtUtc;
-            recipient.LastReply = Clip(record.Outcome.Reply);
-            recipient.FailureType = q?.Type;
-            recipient.FailureReason = q?.Reason;
-            recipient.LeaseUntilUtc = null;
-            recipient.LeaseOwner = null;
-            recipient.NextAttemptUtc = null;
-            switch (record.Outcome.Status)
+            var (state, next) = record.Outcome.Status switch
             {
-                case AttemptStatus.Sent:
-                    recipient.State = RecipientState.Sent;
-                    delivery.SentCount++;
-                    break;
-                case AttemptStatus.Deferred when policy.NextAttempt(delivery.StartedUtc ?? record.AtUtc, record.AtUtc, recipient.Attempts - 1) is { } next:
-                    recipient.State = RecipientState.Deferred;
-                    recipient.NextAttemptUtc = next;
-                    break;
-                default:
-                    // Hard, or Soft with no retry left within the validity period: final.
-                    recipient.State = RecipientState.Failed;
-                    delivery.FailedCount++;
-                    break;
-            }
-            db.DeliveryAttempts.Add(new DeliveryAttempt
-            {
-                DeliveryId = deliveryId,
-                RecipientId = recipient.Id,
-                AtUtc = record.AtUtc,
-                Status = record.Outcome.Status,
-                Reply = Clip(record.Outcome.Reply),
-                MxHost = record.MxHost,
-                MxAddress = record.Address?.ToString(),
-                IdentityId = record.IdentityId,
-                FailureType = q?.Type,
-                FailureReason = q?.Reason,
-                DecidedBy = q is { } c ? Clip(c.Decider, 200) : null,
-            });
-            if (QuarantineEventOf(record, recipient) is { } evt) events.Add(new AddressEvent(recipient.Address, evt));
+                AttemptStatus.Sent => (RecipientState.Sent, null),
+                AttemptStatus.Deferred when policy.NextAttempt(delivery.StartedUtc ?? record.AtUtc, record.AtUtc, done - 1) is { } due =>
+                    (RecipientState.Deferred, (DateTime?)due),
+                // Hard, or Soft with no retry left within the validity period: final.
+                _ => (RecipientState.Failed, null),
+            };
+            if (state == RecipientState.Sent) sent++;
+            else if (state == RecipientState.Failed) failed++;
+            var reply = Clip(record.Outcome.Reply);
+            sql.Add(OutcomeSql, (int)state, done, Utc(record.AtUtc), reply, (int?)q?.Type, (int?)q?.Reason, next is { } n ? Utc(n) : null, id);
+            sql.Add(AttemptSql, deliveryId, id, Utc(record.AtUtc), (int)record.Outcome.Status, reply, record.MxHost,
+                record.Address?.ToString(), record.IdentityId, (int?)q?.Type, (int?)q?.Reason, q is { } c ? Clip(c.Decider, 200) : null);
+            if (QuarantineEventOf(record, deliveryId, done) is { } evt) events.Add(new AddressEvent(record.Message.Recipient, evt));
         }
+        if (sent + failed > 0) sql.Add(CountersSql, sent, failed, deliveryId);
+        await sql.ExecuteAsync(ct);
         await quarantine.ApplyAsync(db, events, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
+
+    private const string PostponeSql =
+        """UPDATE "DeliveryRecipients" SET "State" = @p0, "NextAttemptUtc" = @p1, "LeaseUntilUtc" = NULL, "LeaseOwner" = NULL WHERE "Id" = @p2""";
+
+    private const string OutcomeSql =
+        """UPDATE "DeliveryRecipients" SET "State" = @p0, "Attempts" = @p1, "LastAttemptUtc" = @p2, "LastReply" = @p3, "FailureType" = @p4, "FailureReason" = @p5, "NextAttemptUtc" = @p6, "LeaseUntilUtc" = NULL, "LeaseOwner" = NULL WHERE "Id" = @p7""";
+
+    private const string AttemptSql =
+        """INSERT INTO "DeliveryAttempts" ("DeliveryId", "RecipientId", "AtUtc", "Status", "Reply", "MxHost", "MxAddress", "IdentityId", "FailureType", "FailureReason", "DecidedBy") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)""";
+
+    private const string CountersSql =
+        """UPDATE "Deliveries" SET "SentCount" = "SentCount" + @p0, "FailedCount" = "FailedCount" + @p1 WHERE "Id" = @p2""";
+
+    private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Utc ? t : DateTime.SpecifyKind(t, DateTimeKind.Utc);
 
     /// <summary>When the next recipient of the delivery is due, or null when none is left to send.</summary>
     public async Task<DateTime?> NextDueAsync(long deliveryId, CancellationToken ct = default)
@@ -120,13 +143,13 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
             || (r.State == RecipientState.InFlight && r.LeaseUntilUtc < now)));
 
     // Note: the attempt number makes the id stable, so a batch recorded again after a crash counts once.
-    private static QuarantineEvent? QuarantineEventOf(AttemptRecord record, DeliveryRecipient recipient)
+    private static QuarantineEvent? QuarantineEventOf(AttemptRecord record, long deliveryId, int attempt)
     {
-        var id = $"attempt:{recipient.Id}:{recipient.Attempts}";
+        var id = $"attempt:{record.Message.RecipientId}:{attempt}";
         return record.Outcome switch
         {
-            { Status: AttemptStatus.Sent } => QuarantineEvent.Delivered(id, recipient.DeliveryId),
-            { Qualification: { } q } => QuarantineEvent.Error(id, q.Type, q.Reason, record.Outcome.Reply, recipient.DeliveryId),
+            { Status: AttemptStatus.Sent } => QuarantineEvent.Delivered(id, deliveryId),
+            { Qualification: { } q } => QuarantineEvent.Error(id, q.Type, q.Reason, record.Outcome.Reply, deliveryId),
             _ => null,
         };
     }

@@ -13,5 +13,6 @@ public sealed class SendingPlanLoader(MxRuleStore rules, ThroughputStore through
         await throughput.GetLevelsAsync(ct),
         await throughput.GetAsync(ct),
         (await identities.ListAsync(ct)).Where(i => i.Enabled).ToList(),
-        new BounceClassifier(await bounceRules.CurrentAsync(ct)));
+        // Note: compiling the bounce rules costs about a second of CPU; a run with no failure never needs them.
+        new Lazy<BounceClassifier>(() => new BounceClassifier(bounceRules.CurrentAsync(CancellationToken.None).GetAwaiter().GetResult())));
 }

@@ -9,13 +9,16 @@ namespace MxPortal.Infrastructure.Sending;
 
 /// <summary>
 /// Sends a batch of messages as fast as the MX rules allow and never faster: recipients are grouped by domain, each
-/// domain resolved once, and each domain's messages go out over connection lanes that draw on the shared
-/// <see cref="IBudgetLedger"/> (connections, messages per connection, messages per slice). Every attempt ends in
-/// exactly one <see cref="AttemptRecord"/> passed to the caller, which persists it (called concurrently).
+/// domain resolved once, each message given a sending identity (weights, include/exclude masks), and each
+/// (domain, identity) group sent over connection lanes that draw on the shared <see cref="IBudgetLedger"/>
+/// (connections, messages per connection, messages per slice). A domain stopped by the <see cref="DomainErrorBreaker"/>
+/// is not tried: its recipients are postponed until the breaker closes. Every message ends in exactly one
+/// <see cref="AttemptRecord"/> passed to the caller, which persists it (called concurrently).
 /// </summary>
 public sealed class DeliveryEngine(
     IMxResolver resolver,
     IBudgetLedger ledger,
+    DomainErrorBreaker breaker,
     TimeProvider time,
     IOptions<DeliveryEngineOptions> options,
     ILogger<DeliveryEngine> logger)
@@ -37,6 +40,12 @@ public sealed class DeliveryEngine(
     private async Task SendDomainAsync(SendingPlan plan, IdentitySelector selector, string domain,
         List<OutgoingMessage> messages, Func<AttemptRecord, ValueTask> record, CancellationToken ct)
     {
+        if (breaker.OpenUntil(domain) is { } paused)
+        {
+            var postponed = AttemptOutcome.Postponed(paused, breaker.Cause(domain));
+            foreach (var m in messages) await record(new AttemptRecord(m, postponed, Now));
+            return;
+        }
         var resolution = await resolver.ResolveAsync(domain, ct);
         if (!resolution.IsSuccess)
         {
@@ -44,16 +53,27 @@ public sealed class DeliveryEngine(
             foreach (var m in messages) await record(new AttemptRecord(m, outcome, Now));
             return;
         }
-        // Note: one identity per domain and batch keeps a domain's lanes on one budget; weights spread across batches.
-        var identity = selector.Pick(domain, Random.Shared);
-        if (identity is null)
+        // Each message draws its identity by weight; a group per identity keeps each lane on one identity's budget.
+        var groups = new Dictionary<int, (SendingIdentity Identity, List<OutgoingMessage> Messages)>();
+        List<OutgoingMessage>? unroutable = null;
+        foreach (var m in messages)
+        {
+            if (selector.Pick(domain, Random.Shared) is not { } identity)
+            {
+                (unroutable ??= []).Add(m);
+                continue;
+            }
+            if (!groups.TryGetValue(identity.PublicId, out var group)) groups[identity.PublicId] = group = (identity, []);
+            group.Messages.Add(m);
+        }
+        if (unroutable is not null)
         {
             var none = AttemptOutcome.From(new SmtpFailure(SmtpStage.Connect, 0, $"no enabled sending identity may send to {domain}"), plan.Classifier);
-            foreach (var m in messages) await record(new AttemptRecord(m, none, Now));
-            return;
+            foreach (var m in unroutable) await record(new AttemptRecord(m, none, Now));
         }
-        var run = new DomainRun(plan, identity, resolution.Hosts, messages, ledger, time, options.Value, record, logger);
-        await run.RunAsync(ct);
+        var shared = new DomainState(domain, breaker);
+        await Task.WhenAll(groups.Values.Select(g =>
+            new DomainRun(plan, g.Identity, resolution.Hosts, g.Messages, shared, ledger, time, options.Value, record, logger).RunAsync(ct)));
     }
 
     /// <summary>DOMAIN.md §4: null MX is Hard / Invalid domain, NXDOMAIN Soft / Invalid domain, DNS trouble Soft / Unreachable.</summary>

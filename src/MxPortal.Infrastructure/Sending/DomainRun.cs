@@ -8,14 +8,16 @@ using MxPortal.Domain.Sending;
 namespace MxPortal.Infrastructure.Sending;
 
 /// <summary>
-/// One domain's messages in one engine run. Lanes (at most the budget's connection limit) take messages from a
-/// shared queue; each lane holds one connection at a time and reconnects after the rule's messages per connection.
+/// One domain's messages for one sending identity in one engine run. Lanes (at most the budget's connection limit)
+/// take messages from a shared queue; each lane holds one connection at a time and reconnects after the rule's
+/// messages per connection. Every outcome feeds the domain error breaker; once it opens, the rest is postponed.
 /// </summary>
 internal sealed class DomainRun(
     SendingPlan plan,
     SendingIdentity identity,
     IReadOnlyList<MxHost> hosts,
     IReadOnlyCollection<OutgoingMessage> messages,
+    DomainState domain,
     IBudgetLedger ledger,
     TimeProvider time,
     DeliveryEngineOptions options,
@@ -47,6 +49,11 @@ internal sealed class DomainRun(
                 await DrainAsync(held, AllHostsFailed(down));
                 return;
             }
+            if (domain.PausedUntil is { } paused)
+            {
+                await DrainAsync(held, AttemptOutcome.Postponed(paused, domain.Cause));
+                return;
+            }
             if (_postponeUntil is { } until)
             {
                 await DrainAsync(held, AttemptOutcome.Postponed(until, _postponeCause ?? "budget closed"));
@@ -70,7 +77,7 @@ internal sealed class DomainRun(
     /// <summary>Sends until the connection's share is done, the queue is empty or the budget says wait; returns a message not yet sent.</summary>
     private async Task<OutgoingMessage?> SendOverAsync(SmtpConnection connection, MxBudget budget, OutgoingMessage? held, CancellationToken ct)
     {
-        while (connection.Transactions < budget.MessagesPerConnection && (held is not null || _queue.TryDequeue(out held)))
+        while (domain.PausedUntil is null && connection.Transactions < budget.MessagesPerConnection && (held is not null || _queue.TryDequeue(out held)))
         {
             var grant = ledger.TryReserveMessage(budget.Key, budget.MessagesPerSlice, budget.MessagesPerHour);
             if (!grant.Granted)
@@ -89,10 +96,15 @@ internal sealed class DomainRun(
             }
             var message = held;
             held = null;
-            var result = await connection.SendAsync(message.Message, message.EnvelopeFrom, message.Recipient, ct);
+            var result = await connection.SendAsync(message.Content, message.EnvelopeFrom, message.Recipient, ct);
             var outcome = result.Accepted ? AttemptOutcome.Sent(result.AcceptedReply!) : AttemptOutcome.From(result.Failure!, plan.Classifier);
             await record(new AttemptRecord(message, outcome, time.GetUtcNow().UtcDateTime, connection.Target.HostName,
                 connection.Target.Address, identity.PublicId, budget.Key));
+            if (domain.Record(outcome))
+            {
+                logger.LogWarning("Sending to {Domain} paused until {Until:u}: {Cause}", message.Domain, domain.PausedUntil, domain.Cause);
+                return null;
+            }
             if (outcome.Status == AttemptStatus.Deferred && plan.Backoff.Match(outcome.Reply) is { } backoff)
             {
                 var until = time.GetUtcNow().UtcDateTime + backoff.Pause;
@@ -165,9 +177,16 @@ internal sealed class DomainRun(
 
     private async Task DrainAsync(OutgoingMessage? held, AttemptOutcome outcome)
     {
-        if (held is not null) await record(new AttemptRecord(held, outcome, time.GetUtcNow().UtcDateTime, IdentityId: identity.PublicId));
-        while (_queue.TryDequeue(out var m))
-            await record(new AttemptRecord(m, outcome, time.GetUtcNow().UtcDateTime, IdentityId: identity.PublicId));
+        if (held is not null) await DrainOneAsync(held, outcome);
+        while (_queue.TryDequeue(out var m)) await DrainOneAsync(m, outcome);
+    }
+
+    private async Task DrainOneAsync(OutgoingMessage message, AttemptOutcome outcome)
+    {
+        // Note: once the breaker opens, what is left waits for it instead of using a retry.
+        if (outcome.Status != AttemptStatus.Postponed && domain.PausedUntil is { } paused) outcome = AttemptOutcome.Postponed(paused, domain.Cause);
+        await record(new AttemptRecord(message, outcome, time.GetUtcNow().UtcDateTime, IdentityId: identity.PublicId));
+        domain.Record(outcome);
     }
 
     private MxBudget Budget(MxHost host, System.Net.IPAddress address) =>

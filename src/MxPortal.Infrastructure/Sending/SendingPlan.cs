@@ -14,8 +14,16 @@ public sealed record SendingPlan(
     ThroughputLevels Levels,
     ThroughputSettings Throughput,
     IReadOnlyList<SendingIdentity> Identities,
-    BounceClassifier Classifier)
+    Lazy<BounceClassifier> LazyClassifier)
 {
+    public SendingPlan(MxRuleSet rules, ThroughputLevels levels, ThroughputSettings throughput, IReadOnlyList<SendingIdentity> identities,
+        BounceClassifier classifier) : this(rules, levels, throughput, identities, new Lazy<BounceClassifier>(classifier))
+    {
+    }
+
+    /// <summary>Qualifies failed replies. Built at the first failure: a run where every message is accepted never compiles the rules.</summary>
+    public BounceClassifier Classifier => LazyClassifier.Value;
+
     /// <summary>Deferrals that suspend a whole budget (reply-driven back-off).</summary>
     public BackoffRules Backoff { get; init; } = BackoffRules.Default;
 }

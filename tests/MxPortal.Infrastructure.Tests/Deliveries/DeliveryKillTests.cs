@@ -93,6 +93,8 @@ public sealed class DeliveryKillTests(PostgresFixture postgres, EngineFixture mx
             if (await db.DeliveryRecipients.CountAsync(r => r.State == RecipientState.Sent) >= atLeast) return;
             await Task.Delay(20);
         }
+        // Note: a run left behind would keep sending to the next test's server (same addresses and port).
+        child.Kill();
         throw new TimeoutException($"fewer than {atLeast} recipients sent in 90 s");
     }
 }

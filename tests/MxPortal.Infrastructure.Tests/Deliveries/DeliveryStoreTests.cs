@@ -91,7 +91,7 @@ public sealed class DeliveryStoreTests(PostgresFixture postgres)
         var now = host.Time.GetUtcNow().UtcDateTime;
         var classifier = new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create()));
         AttemptRecord Rec(DeliveryRecipient r, AttemptOutcome o, DateTime at) =>
-            new(new OutgoingMessage(r.Id, r.Address, "b@sender.test", new MimeMessage()), o, at, "mx.example.test");
+            new(new OutgoingMessage(r.Id, r.Address, "b@sender.test", MessageContent.From(new MimeMessage())), o, at, "mx.example.test");
 
         await store.RecordAsync(id, [
             Rec(batch[0], AttemptOutcome.Sent("250 2.0.0 Ok"), now),
@@ -127,7 +127,7 @@ public sealed class DeliveryStoreTests(PostgresFixture postgres)
         var r = Assert.Single(await store.ClaimAsync(id, 1, TimeSpan.FromMinutes(5), "node"));
         var until = host.Time.GetUtcNow().UtcDateTime.AddHours(1);
 
-        await store.RecordAsync(id, [new AttemptRecord(new OutgoingMessage(r.Id, r.Address, "b@sender.test", new MimeMessage()),
+        await store.RecordAsync(id, [new AttemptRecord(new OutgoingMessage(r.Id, r.Address, "b@sender.test", MessageContent.From(new MimeMessage())),
             AttemptOutcome.Postponed(until, "budget suspended"), host.Time.GetUtcNow().UtcDateTime)]);
 
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

@@ -112,5 +112,5 @@ public sealed class DeliveryStoreQuarantineTests(PostgresFixture postgres)
         Rec(host, r, AttemptOutcome.From(new SmtpFailure(SmtpStage.RcptTo, code, reply), Classifier));
 
     private static AttemptRecord Rec(DataTestHost host, DeliveryRecipient r, AttemptOutcome o) =>
-        new(new OutgoingMessage(r.Id, r.Address, "b@sender.test", new MimeMessage()), o, host.Time.GetUtcNow().UtcDateTime, "mx.example.test");
+        new(new OutgoingMessage(r.Id, r.Address, "b@sender.test", MessageContent.From(new MimeMessage())), o, host.Time.GetUtcNow().UtcDateTime, "mx.example.test");
 }

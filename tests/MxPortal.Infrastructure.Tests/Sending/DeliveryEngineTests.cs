@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using MimeKit;
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.MxRules;
 using MxPortal.Domain.Routing;
@@ -17,7 +16,7 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
     private static readonly SendingIdentity Identity = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out.sender.test" };
     private readonly ConcurrentQueue<AttemptRecord> _records = new();
 
-    private static SendingPlan Plan(int maxConnections = 3, int perConnection = 5, int perHour = 100_000)
+    private static SendingPlan Plan(int maxConnections = 3, int perConnection = 5, int perHour = 100_000, IReadOnlyList<SendingIdentity>? identities = null)
     {
         var rules = MxRuleSet.Create([new MxRule
         {
@@ -25,25 +24,18 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
             ConnectionTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(5), DataTimeout = TimeSpan.FromSeconds(5),
             Tls = TlsMode.Disabled,
         }]).RuleSet!;
-        return new SendingPlan(rules, ThroughputLevels.Default, new ThroughputSettings(ThroughputLevel.Normal), [Identity],
+        return new SendingPlan(rules, ThroughputLevels.Default, new ThroughputSettings(ThroughputLevel.Normal), identities ?? [Identity],
             new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create())));
     }
 
-    private DeliveryEngine Engine(IBudgetLedger? ledger = null, TimeProvider? time = null, int maxWaitSeconds = 300) =>
-        new(mx.Resolver(), ledger ?? new InMemoryBudgetLedger(TimeProvider.System), time ?? TimeProvider.System,
+    private DeliveryEngine Engine(IBudgetLedger? ledger = null, TimeProvider? time = null, int maxWaitSeconds = 300, DomainErrorBreaker? breaker = null) =>
+        new(mx.Resolver(), ledger ?? new InMemoryBudgetLedger(TimeProvider.System),
+            breaker ?? new DomainErrorBreaker(new DomainBreakerOptions(), time ?? TimeProvider.System), time ?? TimeProvider.System,
             Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = maxWaitSeconds }),
             NullLogger<DeliveryEngine>.Instance);
 
-    private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r") =>
-        Enumerable.Range(1, count).Select(i =>
-        {
-            var to = $"{prefix}{i}@{domain}";
-            var m = new MimeMessage { Subject = "Hello" };
-            m.From.Add(MailboxAddress.Parse("news@sender.test"));
-            m.To.Add(MailboxAddress.Parse(to));
-            m.Body = new TextPart("plain") { Text = "Hi" };
-            return new OutgoingMessage(i, to, $"bounce+{i}@sender.test", m);
-        }).ToList();
+    private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r", int firstId = 1) =>
+        TestMessages.Create(domain, count, prefix, firstId);
 
     private ValueTask Record(AttemptRecord r)
     {

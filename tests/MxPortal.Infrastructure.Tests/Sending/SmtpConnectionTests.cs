@@ -14,13 +14,13 @@ public sealed class SmtpConnectionTests
     private static readonly SendingIdentity Identity = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out1.sender.test" };
     private static readonly MxRule Rule = new() { Mask = "*", ConnectionTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(2), DataTimeout = TimeSpan.FromSeconds(2), Tls = TlsMode.Disabled };
 
-    private static MimeMessage Message(string to)
+    private static MessageContent Message(string to)
     {
         var m = new MimeMessage { Subject = "Hello" };
         m.From.Add(MailboxAddress.Parse("news@sender.test"));
         m.To.Add(MailboxAddress.Parse(to));
         m.Body = new TextPart("plain") { Text = "Hi\r\n.leading dot\r\n" };
-        return m;
+        return MessageContent.From(m);
     }
 
     private static SmtpTarget Target(ScriptedSmtpServer server) => new("mx.test", server.EndPoint.Address, server.EndPoint.Port);
