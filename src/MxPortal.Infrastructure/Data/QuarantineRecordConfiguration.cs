@@ -6,9 +6,17 @@ namespace MxPortal.Infrastructure.Data;
 
 internal sealed class QuarantineRecordConfiguration : IEntityTypeConfiguration<QuarantineRecord>
 {
+    /// <summary>
+    /// A shadow concurrency token, moved by <see cref="AppDbContext"/> on every change of a record: two transactions that
+    /// loaded the same record and applied different events cannot both save it (the second fails and is run again by
+    /// <see cref="ConflictRetry"/>), so no count is lost. The domain record needs no trace of it.
+    /// </summary>
+    public const string Version = "Version";
+
     public void Configure(EntityTypeBuilder<QuarantineRecord> e)
     {
         e.ToTable("QuarantineRecords");
+        e.Property<int>(Version).IsConcurrencyToken();
         e.Property(x => x.Address).HasMaxLength(320).IsRequired();
         e.Property(x => x.Domain).HasMaxLength(255).IsRequired();
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);

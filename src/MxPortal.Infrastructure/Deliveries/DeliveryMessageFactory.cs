@@ -16,6 +16,16 @@ public sealed class DeliveryMessageFactory
     public static string Token(long deliveryId, long recipientId) =>
         string.Create(CultureInfo.InvariantCulture, $"{deliveryId}-{recipientId}");
 
+    /// <summary>Reads a <see cref="Token"/> back; false for anything else.</summary>
+    public static bool TryParseToken(string? token, out long deliveryId, out long recipientId)
+    {
+        deliveryId = recipientId = 0;
+        var dash = token?.IndexOf('-') ?? -1;
+        return dash > 0
+            && long.TryParse(token!.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out deliveryId)
+            && long.TryParse(token!.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out recipientId);
+    }
+
     public OutgoingMessage Build(Delivery delivery, DeliveryRecipient recipient)
     {
         var message = new MimeMessage { Subject = delivery.Subject, MessageId = MimeUtils.GenerateMessageId(delivery.ReturnPathDomain) };

@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.Sending;
 using MxPortal.Domain.Quarantine;
+using MxPortal.Infrastructure.Bounces.Events;
+using MxPortal.Infrastructure.Bounces.Qualification;
+using MxPortal.Infrastructure.Dashboard;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Quarantine;
 using MxPortal.Infrastructure.Sending;
@@ -35,12 +38,17 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
             .OrderBy(r => r.Id).ToListAsync(ct);
     }
 
-    /// <summary>Applies a batch of outcomes: recipient states, the delivery log, the delivery's counters and the
-    /// recipients' quarantine effects, atomically.</summary>
-    public async Task RecordAsync(long deliveryId, IReadOnlyList<AttemptRecord> records, CancellationToken ct = default)
+    /// <summary>Applies a batch of outcomes: recipient states, the delivery log, the delivery's counters, a bounce
+    /// event per failed attempt, the day counters and the recipients' quarantine effects, atomically. A batch that lost
+    /// a race for a quarantine record is recorded again whole (<see cref="ConflictRetry"/>).</summary>
+    public Task RecordAsync(long deliveryId, IReadOnlyList<AttemptRecord> records, CancellationToken ct = default) =>
+        records.Count == 0 ? Task.CompletedTask : ConflictRetry.RunAsync(c => RecordOnceAsync(deliveryId, records, c), ct);
+
+    private async Task RecordOnceAsync(long deliveryId, IReadOnlyList<AttemptRecord> records, CancellationToken ct)
     {
-        if (records.Count == 0) return;
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stats = new DailyStats();
         var delivery = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, ct);
         var ids = records.Select(r => r.Message.RecipientId).ToList();
         var recipients = await db.DeliveryRecipients.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
@@ -97,11 +105,34 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
                 FailureReason = q?.Reason,
                 DecidedBy = q is { } c ? Clip(c.Decider, 200) : null,
             });
+            var domain = DomainOf(recipient);
+            stats.Attempt(record.AtUtc, domain, record.Outcome.Status == AttemptStatus.Sent);
+            if (q is { } failure)
+            {
+                db.BounceEvents.Add(await BounceOfAsync(db, record, recipient, failure, domain, ct));
+                stats.Bounce(record.AtUtc, domain, failure.Type, failure.Reason, complaint: false);
+            }
             if (QuarantineEventOf(record, recipient) is { } evt) events.Add(new AddressEvent(recipient.Address, evt));
         }
         await quarantine.ApplyAsync(db, events, ct);
         await db.SaveChangesAsync(ct);
+        await stats.SaveAsync(db, ct);
+        await tx.CommitAsync(ct);
     }
+
+    /// <summary>The synchronous bounce: the reply of the session, for the bounce log and the qualification table.</summary>
+    private static async Task<BounceEvent> BounceOfAsync(AppDbContext db, AttemptRecord record, DeliveryRecipient recipient,
+        BounceClassification q, string domain, CancellationToken ct) => new()
+    {
+        Address = Clip(recipient.AddressKey.Length > 0 ? recipient.AddressKey : recipient.Address.ToLowerInvariant(), 320),
+        Domain = domain, Type = q.Type, Reason = q.Reason, DecidedBy = q.Source, Decider = Clip(q.Decider, 200),
+        Status = q.Status?.ToString(), DiagnosticText = record.Outcome.Reply,
+        NormalizedTextMd5 = await QualificationCounter.CountAsync(db, record.Outcome.Reply, q, record.AtUtc, ct),
+        Source = BounceEventSource.Sync, AtUtc = record.AtUtc, DeliveryId = recipient.DeliveryId, RecipientId = recipient.Id,
+    };
+
+    private static string DomainOf(DeliveryRecipient r) =>
+        Clip((r.Domain.Length > 0 ? r.Domain : QuarantineAddress.DomainOf(r.AddressKey)).ToLowerInvariant(), 255);
 
     /// <summary>When the next recipient of the delivery is due, or null when none is left to send.</summary>
     public async Task<DateTime?> NextDueAsync(long deliveryId, CancellationToken ct = default)
@@ -126,6 +157,8 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
         return record.Outcome switch
         {
             { Status: AttemptStatus.Sent } => QuarantineEvent.Delivered(id, recipient.DeliveryId),
+            { Qualification: { DeferralDowngrade: true } q } =>
+                QuarantineEvent.ReputationDeferral(id, q.Type, q.Reason, record.Outcome.Reply, recipient.DeliveryId),
             { Qualification: { } q } => QuarantineEvent.Error(id, q.Type, q.Reason, record.Outcome.Reply, recipient.DeliveryId),
             _ => null,
         };

@@ -265,6 +265,10 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"EventId\" IS NOT NULL");
 
+                    b.HasIndex("NewStatus", "OldStatus", "AtUtc");
+
+                    b.HasIndex("OldStatus", "NewStatus", "AtUtc");
+
                     b.ToTable("QuarantineHistory", (string)null);
                 });
 
@@ -318,6 +322,10 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Address")
@@ -360,6 +368,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DiagnosticText")
                         .HasColumnType("TEXT");
 
@@ -391,6 +402,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RecipientId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -413,11 +427,21 @@ namespace MxPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AtUtc");
 
-                    b.HasIndex("NormalizedTextMd5");
-
                     b.HasIndex("ProcessedBounceMailId");
 
                     b.HasIndex("Address", "AtUtc");
+
+                    b.HasIndex("Decider", "AtUtc");
+
+                    b.HasIndex("DeliveryId", "AtUtc");
+
+                    b.HasIndex("Domain", "AtUtc");
+
+                    b.HasIndex("NormalizedTextMd5", "AtUtc");
+
+                    b.HasIndex("Reason", "AtUtc");
+
+                    b.HasIndex("Type", "AtUtc");
 
                     b.ToTable("BounceEvents", (string)null);
                 });
@@ -635,6 +659,56 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "Count");
 
                     b.ToTable("ErrorQualifications", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Dashboard.BounceDailyCount", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Type", "Reason");
+
+                    b.ToTable("BounceDailyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Dashboard.DomainDailyStat", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HardBounces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SoftBounces")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Domain");
+
+                    b.ToTable("DomainDailyStats", (string)null);
                 });
 
             modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Delivery", b =>
@@ -1096,6 +1170,11 @@ namespace MxPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Events.BounceEvent", b =>
                 {
+                    b.HasOne("MxPortal.Infrastructure.Deliveries.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("MxPortal.Infrastructure.Bounces.Mailbox.ProcessedBounceMail", null)
                         .WithMany()
                         .HasForeignKey("ProcessedBounceMailId")

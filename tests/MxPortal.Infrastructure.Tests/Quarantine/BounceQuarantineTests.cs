@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MxPortal.Domain.Bounces;
@@ -98,31 +97,6 @@ public sealed class BounceQuarantineTests(PostgresFixture postgres)
     private static Task<AppDbContext> Db(DataTestHost host) =>
         host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
-    private static byte[] Dsn(string messageId) => Encoding.ASCII.GetBytes($"""
-        From: MAILER-DAEMON@mx.example.test
-        To: bounces@sender.test
-        Subject: Undelivered Mail Returned to Sender
-        Message-ID: {messageId}
-        Date: Fri, 27 Nov 2026 09:00:00 +0000
-        MIME-Version: 1.0
-        Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
-
-        --b1
-        Content-Type: text/plain
-
-        Your message could not be delivered.
-
-        --b1
-        Content-Type: message/delivery-status
-
-        Reporting-MTA: dns; mx.example.test
-
-        Final-Recipient: rfc822; Gone@Example.test
-        Action: failed
-        Status: 5.1.1
-        Diagnostic-Code: smtp; 550 5.1.1 <gone@example.test>: Recipient address rejected: User unknown
-
-        --b1--
-
-        """.Replace("\n", "\r\n"));
+    private static byte[] Dsn(string messageId) => PipelineSeed.Dsn(messageId, "Gone@Example.test", "5.1.1",
+        "550 5.1.1 <gone@example.test>: Recipient address rejected: User unknown", verp: null);
 }
