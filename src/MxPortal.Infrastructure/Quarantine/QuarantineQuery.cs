@@ -18,7 +18,8 @@ public sealed class QuarantineQuery(IDbContextFactory<AppDbContext> contexts)
     public async Task<PageResult<QuarantineRow>> PageAsync(QuarantineListFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var q = Filter(db.QuarantineRecords.AsNoTracking(), filter);
+        var q = await ContainsFirstAsync(db, Filter(db.QuarantineRecords.AsNoTracking(), filter with { AddressContains = null }), filter, ct)
+            ?? Filter(db.QuarantineRecords.AsNoTracking(), filter);
         var (total, capped) = await PageResult<QuarantineRecord>.CountAsync(q, ct);
         var ids = await Order(q, filter).Skip(Math.Max(0, page) * pageSize).Take(pageSize).Select(r => r.Id).ToListAsync(ct);
         var rows = await Rows(db.QuarantineRecords.AsNoTracking().Where(r => ids.Contains(r.Id))).ToDictionaryAsync(r => r.Id, ct);
@@ -49,6 +50,19 @@ public sealed class QuarantineQuery(IDbContextFactory<AppDbContext> contexts)
         var more = bounces.Count > AddressBounceLimit;
         return new AddressHistory(key, record, history, more ? bounces.Take(AddressBounceLimit).ToList() : bounces, more);
     }
+
+    /// <summary>A "contains" filter can use no index, but the address index holds every address: scanning it alone finds
+    /// the matching ids in one sequential pass; the page then reads only those rows. Null when too many match for that.</summary>
+    private static async Task<IQueryable<QuarantineRecord>?> ContainsFirstAsync(AppDbContext db, IQueryable<QuarantineRecord> rest,
+        QuarantineListFilter f, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(f.AddressContains)) return null;
+        var needle = f.AddressContains.Trim().ToLowerInvariant();
+        var ids = await db.QuarantineRecords.Where(r => r.Address.Contains(needle)).Select(r => r.Id).Take(MaxContainsIds + 1).ToListAsync(ct);
+        return ids.Count > MaxContainsIds ? null : rest.Where(r => ids.Contains(r.Id));
+    }
+
+    private const int MaxContainsIds = 5_000;
 
     private static IQueryable<QuarantineRecord> Filter(IQueryable<QuarantineRecord> q, QuarantineListFilter f)
     {

@@ -331,15 +331,17 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("Address")
                         .IsUnique();
 
-                    b.HasIndex("Domain");
-
                     b.HasIndex("LastErrorUtc");
 
-                    b.HasIndex("Reason");
+                    b.HasIndex("StatusSinceUtc");
 
-                    b.HasIndex("Type");
+                    b.HasIndex("Domain", "StatusSinceUtc");
+
+                    b.HasIndex("Reason", "StatusSinceUtc");
 
                     b.HasIndex("Status", "StatusSinceUtc");
+
+                    b.HasIndex("Type", "StatusSinceUtc");
 
                     b.ToTable("QuarantineRecords", (string)null);
                 });

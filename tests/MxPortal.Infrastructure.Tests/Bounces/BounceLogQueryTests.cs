@@ -83,6 +83,14 @@ public sealed class BounceLogQueryTests(PostgresFixture postgres)
         Assert.Contains("gone@gmail.test", await Addresses(new(Rule: rule)));
         var oldest = await log.PageAsync(new(OldestFirst: true), 1, 2);
         Assert.Equal(["late@outlook.test", "stranger@outlook.test"], oldest.Items.Select(r => r.Address));
+        // Moving forward from a page's last row (keyset) gives what skipping to the next page gives, both orders.
+        foreach (var oldestFirst in new[] { true, false })
+        {
+            var first = await log.PageAsync(new(OldestFirst: oldestFirst), 0, 3);
+            var next = await log.PageAsync(new(OldestFirst: oldestFirst), 1, 3, after: first.Items[^1]);
+            Assert.Equal((await log.PageAsync(new(OldestFirst: oldestFirst), 1, 3)).Items.Select(r => r.Id), next.Items.Select(r => r.Id));
+            Assert.Single(next.Items);
+        }
         var streamed = new List<string>();
         await foreach (var row in log.StreamAsync(new(Domain: "gmail.test"))) streamed.Add(row.Address);
         Assert.Equal(["gone@gmail.test"], streamed);

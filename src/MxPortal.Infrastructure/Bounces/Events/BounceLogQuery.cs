@@ -15,13 +15,18 @@ public sealed class BounceLogQuery(IDbContextFactory<AppDbContext> contexts)
     /// <summary>At most this many distinct texts match a text filter (the most frequent first).</summary>
     public const int MaxTextMatches = 500;
 
-    public async Task<PageResult<BounceLogRow>> PageAsync(BounceLogFilter filter, int page, int pageSize, CancellationToken ct = default)
+    /// <param name="after">The last row of the page before <paramref name="page"/>, when the reader moves forward one page:
+    /// the page then starts after it (keyset), so page 1,000 costs what page 1 does; without it the page is skipped to (OFFSET).</param>
+    public async Task<PageResult<BounceLogRow>> PageAsync(BounceLogFilter filter, int page, int pageSize, BounceLogRow? after = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var q = await FilterAsync(db, filter, ct);
-        if (q is null) return new PageResult<BounceLogRow>([], 0, false);
-        var (total, capped) = await PageResult<BounceEvent>.CountAsync(q, ct);
-        var ids = await Order(q, filter).Skip(Math.Max(0, page) * pageSize).Take(pageSize).Select(e => e.Id).ToListAsync(ct);
+        if (await TextKeysAsync(db, filter, ct) is not { } text) return new PageResult<BounceLogRow>([], 0, false);
+        var (total, capped) = await PageResult<BounceEvent>.CountAsync(Filter(db, filter, text, forCount: true, alongTime: false), ct);
+        // Rows the time index must yield before the page is complete: one page after a cursor, else all skipped ones too.
+        var needed = (after is null ? Math.Max(0, page) + 1L : 1L) * pageSize;
+        var q = Filter(db, filter, text, forCount: false, await AlongTimeAsync(db, text, needed, ct));
+        if (after is not null) q = After(q, after, filter.OldestFirst);
+        var ids = await Order(q, filter).Skip(after is null ? Math.Max(0, page) * pageSize : 0).Take(pageSize).Select(e => e.Id).ToListAsync(ct);
         var rows = await Rows(db, db.BounceEvents.AsNoTracking().Where(e => ids.Contains(e.Id))).ToDictionaryAsync(r => r.Id, ct);
         return new PageResult<BounceLogRow>(ids.Select(id => rows[id]).ToList(), total, capped);
     }
@@ -30,8 +35,9 @@ public sealed class BounceLogQuery(IDbContextFactory<AppDbContext> contexts)
     public async IAsyncEnumerable<BounceLogRow> StreamAsync(BounceLogFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await FilterAsync(db, filter, ct) is not { } q) yield break;
-        await foreach (var row in Rows(db, Order(q, filter)).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+        if (await TextKeysAsync(db, filter, ct) is not { } text) yield break;
+        await foreach (var row in Rows(db, Order(Filter(db, filter, text, forCount: false, alongTime: false), filter)).AsAsyncEnumerable().WithCancellation(ct))
+            yield return row;
     }
 
     /// <summary>The raw bounce mail an asynchronous event came from, or null (a synchronous event, or an unknown id).</summary>
@@ -52,8 +58,31 @@ public sealed class BounceLogQuery(IDbContextFactory<AppDbContext> contexts)
         select new BounceLogRow(e.Id, e.AtUtc, e.Address, e.Domain, e.Type, e.Reason, e.DecidedBy, e.Decider, e.Status,
             e.DiagnosticText, e.Source, e.IsComplaint, e.DeliveryId, d == null ? null : d.Name, e.ProcessedBounceMailId);
 
-    /// <summary>The filtered events, or null when the text filter matches no text at all.</summary>
-    private static async Task<IQueryable<BounceEvent>?> FilterAsync(AppDbContext db, BounceLogFilter f, CancellationToken ct)
+    /// <summary>The text filter's keys and how many events they cover; an empty match when there is no text filter,
+    /// null when the text matches no text at all.</summary>
+    private static async Task<TextMatch?> TextKeysAsync(AppDbContext db, BounceLogFilter f, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(f.Text)) return new TextMatch([], 0);
+        // Note: ToLower keeps "contains" case-insensitive on both providers (instr and strpos are not).
+        var text = f.Text.Trim().ToLowerInvariant();
+        var keys = await db.ErrorQualifications.AsNoTracking()
+            .Where(x => x.NormalizedText.ToLower().Contains(text) || x.FirstRawText.ToLower().Contains(text))
+            .OrderByDescending(x => x.Count).Select(x => new { x.Md5, x.Count }).Take(MaxTextMatches).ToListAsync(ct);
+        return keys.Count == 0 ? null : new TextMatch([.. keys.Select(k => k.Md5)], keys.Sum(k => k.Count));
+    }
+
+    /// <summary>
+    /// Whether a text filter is cheaper along the time index than through its keys: walking time reads about
+    /// needed × all events / matching events rows; the keys read (and sort) every matching event.
+    /// </summary>
+    private static async Task<bool> AlongTimeAsync(AppDbContext db, TextMatch text, long needed, CancellationToken ct)
+    {
+        if (text.Keys.Count == 0 || text.Events < FrequentText) return false;
+        var all = await db.BounceEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        return needed * all < text.Events * text.Events;
+    }
+
+    private static IQueryable<BounceEvent> Filter(AppDbContext db, BounceLogFilter f, TextMatch text, bool forCount, bool alongTime)
     {
         var q = db.BounceEvents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.Address))
@@ -76,17 +105,31 @@ public sealed class BounceLogQuery(IDbContextFactory<AppDbContext> contexts)
         if (f.DeliveryId is { } delivery) q = q.Where(e => e.DeliveryId == delivery);
         if (f.FromUtc is { } from) q = q.Where(e => e.AtUtc >= from);
         if (f.ToUtc is { } to) q = q.Where(e => e.AtUtc < to);
-        if (!string.IsNullOrWhiteSpace(f.Text))
+        if (text.Keys.Count > 0)
         {
-            // Note: ToLower keeps "contains" case-insensitive on both providers (instr and strpos are not).
-            var text = f.Text.Trim().ToLowerInvariant();
-            var keys = await db.ErrorQualifications.AsNoTracking()
-                .Where(x => x.NormalizedText.ToLower().Contains(text) || x.FirstRawText.ToLower().Contains(text))
-                .OrderByDescending(x => x.Count).Select(x => x.Md5).Take(MaxTextMatches).ToListAsync(ct);
-            if (keys.Count == 0) return null;
-            q = q.Where(e => e.NormalizedTextMd5 != null && keys.Contains(e.NormalizedTextMd5));
+            var keys = text.Keys;
+            // Note: a frequent text is found fastest by walking the time index and testing each event's key; a rare one (or
+            // a deep page) by its (key, time) index. The "+ ''" hides the key index from SQLite's planner for the first case
+            // (a no-op on the value). Counting always uses the key index: it needs no order.
+            q = forCount || !alongTime
+                ? q.Where(e => e.NormalizedTextMd5 != null && keys.Contains(e.NormalizedTextMd5))
+                : q.Where(e => e.NormalizedTextMd5 != null && keys.Contains(e.NormalizedTextMd5 + ""));
         }
         return q;
+    }
+
+    /// <summary>Texts matching fewer events than this are always searched through their keys (see <see cref="AlongTimeAsync"/>).</summary>
+    private const long FrequentText = 20_000;
+
+    private sealed record TextMatch(IReadOnlyList<string> Keys, long Events);
+
+    private static IQueryable<BounceEvent> After(IQueryable<BounceEvent> q, BounceLogRow last, bool oldestFirst)
+    {
+        var (at, id) = (last.AtUtc, last.Id);
+        // Note: the first condition is the index range; the second settles rows of the same instant by id.
+        return oldestFirst
+            ? q.Where(e => e.AtUtc >= at && (e.AtUtc > at || e.Id > id))
+            : q.Where(e => e.AtUtc <= at && (e.AtUtc < at || e.Id < id));
     }
 
     private static IQueryable<BounceEvent> Order(IQueryable<BounceEvent> q, BounceLogFilter f) => f.OldestFirst

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MxPortal.Migrations.Postgres.Migrations
+namespace MxPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class QuarantineUi : Migration
@@ -12,36 +12,48 @@ namespace MxPortal.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_QuarantineRecords_Domain",
+                table: "QuarantineRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_QuarantineRecords_Reason",
+                table: "QuarantineRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_QuarantineRecords_Type",
+                table: "QuarantineRecords");
+
+            migrationBuilder.DropIndex(
                 name: "IX_BounceEvents_NormalizedTextMd5",
                 table: "BounceEvents");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "QuarantineRecords",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<long>(
                 name: "DeliveryId",
                 table: "BounceEvents",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "RecipientId",
                 table: "BounceEvents",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "BounceDailyCounts",
                 columns: table => new
                 {
-                    Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Count = table.Column<long>(type: "bigint", nullable: false)
+                    Day = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,18 +64,38 @@ namespace MxPortal.Migrations.Postgres.Migrations
                 name: "DomainDailyStats",
                 columns: table => new
                 {
-                    Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Domain = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Attempts = table.Column<long>(type: "bigint", nullable: false),
-                    Sent = table.Column<long>(type: "bigint", nullable: false),
-                    HardBounces = table.Column<long>(type: "bigint", nullable: false),
-                    SoftBounces = table.Column<long>(type: "bigint", nullable: false),
-                    Complaints = table.Column<long>(type: "bigint", nullable: false)
+                    Day = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Attempts = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sent = table.Column<long>(type: "INTEGER", nullable: false),
+                    HardBounces = table.Column<long>(type: "INTEGER", nullable: false),
+                    SoftBounces = table.Column<long>(type: "INTEGER", nullable: false),
+                    Complaints = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DomainDailyStats", x => new { x.Day, x.Domain });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarantineRecords_Domain_StatusSinceUtc",
+                table: "QuarantineRecords",
+                columns: new[] { "Domain", "StatusSinceUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarantineRecords_Reason_StatusSinceUtc",
+                table: "QuarantineRecords",
+                columns: new[] { "Reason", "StatusSinceUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarantineRecords_StatusSinceUtc",
+                table: "QuarantineRecords",
+                column: "StatusSinceUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarantineRecords_Type_StatusSinceUtc",
+                table: "QuarantineRecords",
+                columns: new[] { "Type", "StatusSinceUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_QuarantineHistory_NewStatus_OldStatus_AtUtc",
@@ -128,6 +160,22 @@ namespace MxPortal.Migrations.Postgres.Migrations
                 name: "DomainDailyStats");
 
             migrationBuilder.DropIndex(
+                name: "IX_QuarantineRecords_Domain_StatusSinceUtc",
+                table: "QuarantineRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_QuarantineRecords_Reason_StatusSinceUtc",
+                table: "QuarantineRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_QuarantineRecords_StatusSinceUtc",
+                table: "QuarantineRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_QuarantineRecords_Type_StatusSinceUtc",
+                table: "QuarantineRecords");
+
+            migrationBuilder.DropIndex(
                 name: "IX_QuarantineHistory_NewStatus_OldStatus_AtUtc",
                 table: "QuarantineHistory");
 
@@ -170,6 +218,21 @@ namespace MxPortal.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "RecipientId",
                 table: "BounceEvents");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarantineRecords_Domain",
+                table: "QuarantineRecords",
+                column: "Domain");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarantineRecords_Reason",
+                table: "QuarantineRecords",
+                column: "Reason");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarantineRecords_Type",
+                table: "QuarantineRecords",
+                column: "Type");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BounceEvents_NormalizedTextMd5",
