@@ -59,6 +59,8 @@ public static class WebApplicationExtensions
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
         app.MapMxRulesEndpoints();
+        app.MapQuarantineEndpoints();
+        app.MapBounceLogEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [new HangfireDashboardAuthorization()],

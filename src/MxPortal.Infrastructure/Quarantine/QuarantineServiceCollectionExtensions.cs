@@ -13,6 +13,7 @@ public static class QuarantineServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<QuarantineApplier>();
         services.AddSingleton<QuarantineQuery>();
+        services.AddSingleton<QuarantineActions>();
         services.AddScoped<QuarantineCleanUpJob>();
         return services;
     }
