@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MxPortal.Infrastructure.Audit;
 using MxPortal.Infrastructure.Bounces;
 using MxPortal.Infrastructure.Bounces.Mailbox;
+using MxPortal.Infrastructure.Bounces.Rules;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Deliveries;
 using MxPortal.Infrastructure.Health;
@@ -12,6 +13,7 @@ using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.Jobs;
 using MxPortal.Infrastructure.MxRules;
 using MxPortal.Infrastructure.Quarantine;
+using MxPortal.Infrastructure.Sync;
 
 namespace MxPortal.Infrastructure;
 
@@ -33,6 +35,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddMxJobs(configuration);
         services.AddMxRules(configuration);
         services.AddMxBounceMailboxes();
+        services.AddMxBounceRules();
+        services.AddMxSync(configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");

@@ -1,9 +1,11 @@
 using MxPortal.Infrastructure;
+using MxPortal.Infrastructure.Bounces.Rules;
 using MxPortal.Web;
 
 var builder = MxWebApplication.CreateBuilder(args);
 
 builder.Services.AddMxInfrastructure(builder.Configuration);
+builder.Services.UseStoredBounceRules();     // the bounce rules edited in the portal, not the built-in defaults
 builder.Services.AddMxWeb(builder.Configuration);
 
 var app = builder.Build();

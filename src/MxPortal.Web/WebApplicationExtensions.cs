@@ -1,10 +1,12 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using MxPortal.Domain.Access;
+using MxPortal.Infrastructure.Bounces.Rules;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.Jobs;
 using MxPortal.Infrastructure.MxRules;
+using MxPortal.Infrastructure.Sync;
 using MxPortal.Web.Components;
 using MxPortal.Web.Endpoints;
 using MxPortal.Web.Security;
@@ -14,7 +16,7 @@ namespace MxPortal.Web;
 public static class WebApplicationExtensions
 {
     /// <summary>
-    /// Brings the database up to date, seeds roles, the bootstrap Administrator and the default MX rules, and registers recurring jobs.
+    /// Brings the database up to date, seeds roles, the bootstrap Administrator and the default MX and bounce rules, and registers recurring jobs.
     /// A bad configuration stops here with a message naming the key.
     /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
@@ -28,10 +30,13 @@ public static class WebApplicationExtensions
                 await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
                 await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
                 await scope.ServiceProvider.GetRequiredService<MxRulesSeeder>().SeedAsync();
+                await scope.ServiceProvider.GetRequiredService<BounceRulesSeeder>().SeedAsync();
             }
             _ = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
             RecurringJobTable.Register(app.Services.GetRequiredService<IRecurringJobManager>(),
-                TimeZoneInfo.FindSystemTimeZoneById(portal.TimeZone));
+                TimeZoneInfo.FindSystemTimeZoneById(portal.TimeZone), app.Services.GetRequiredService<IOptions<SyncOptions>>().Value);
+            if (app.Services.GetRequiredService<IOptions<SyncOptions>>().Value.EffectiveRole == SyncRole.Publisher)
+                await app.Services.GetRequiredService<SigningKeyStore>().GetAsync();
         }
         catch (OptionsValidationException e)
         {
@@ -61,6 +66,9 @@ public static class WebApplicationExtensions
         app.MapMxRulesEndpoints();
         app.MapQuarantineEndpoints();
         app.MapBounceLogEndpoints();
+        app.MapDeliveriesEndpoints();
+        app.MapBounceRulesEndpoints();
+        app.MapSyncEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [new HangfireDashboardAuthorization()],

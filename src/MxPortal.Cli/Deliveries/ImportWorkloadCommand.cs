@@ -1,15 +1,17 @@
-using Microsoft.EntityFrameworkCore;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using MxPortal.Domain.Sending;
-using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Deliveries;
+using MxPortal.Infrastructure.Deliveries.Import;
 
 namespace MxPortal.Cli.Deliveries;
 
 /// <summary>
 /// <c>mxportal deliver import DIR</c>: a delivery from a benchmark workload folder (recipients.txt, message.eml,
-/// sender.txt, as ../shared/bench/workload.sh writes it) into the portal's store, ready to run.
+/// sender.txt, as ../shared/bench/workload.sh writes it) into the portal's store, started and ready to run. The
+/// same services as the portal: a draft, the streaming recipient import (Doubles skipped), then a start (quarantined
+/// and denylisted addresses skipped).
 /// </summary>
 internal static class ImportWorkloadCommand
 {
@@ -26,43 +28,34 @@ internal static class ImportWorkloadCommand
 
         var sender = (await File.ReadAllTextAsync(Path.Combine(dir, "sender.txt"))).Trim();
         var message = await MimeMessage.LoadAsync(Path.Combine(dir, "message.eml"));
-        var time = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await using var db = await provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var delivery = new Delivery
+        var deliveries = provider.GetRequiredService<DeliveryService>();
+        var draft = await deliveries.SaveDraftAsync(CliActor.Principal, null, new DeliveryDraft
         {
             Name = "workload " + Path.GetFileName(Path.GetFullPath(dir)),
-            Status = DeliveryStatus.Running,
-            FromAddress = sender,
-            Subject = message.Subject ?? "",
-            TextBody = message.TextBody ?? "",
-            ReturnPathDomain = sender[(sender.IndexOf('@') + 1)..],
-            CreatedUtc = time,
-            StartedUtc = time,
-            CreatedBy = "cli",
-        };
-        db.Deliveries.Add(delivery);
-        await db.SaveChangesAsync();
+            Settings = new DeliverySettings { SenderAddress = sender, Subject = message.Subject ?? "", TextBody = message.TextBody ?? "" },
+        });
+        if (!Report(draft, error)) return 1;
+        var id = draft.Id!.Value;
 
-        var count = 0;
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in File.ReadLines(Path.Combine(dir, "recipients.txt")))
+        // Note: recipients.txt has no header; one is put in front, so the header is line 1 and addresses start at line 2.
+        var path = Path.Combine(dir, "recipients.txt");
+        await using var list = new HeaderedStream(Encoding.UTF8.GetBytes("email\n"), File.OpenRead(path));
+        var import = await provider.GetRequiredService<RecipientImporter>()
+            .ImportAsync(CliActor.Principal, id, list, list.Length, fileName: path);
+        if (!import.Applied)
         {
-            var address = line.Trim();
-            if (address.Length == 0 || !seen.Add(address)) continue;
-            db.DeliveryRecipients.Add(new DeliveryRecipient
-            {
-                DeliveryId = delivery.Id, Address = address, AddressKey = address.ToLowerInvariant(),
-                Domain = address[(address.IndexOf('@') + 1)..].ToLowerInvariant(),
-            });
-            if (++count % 5000 == 0)
-            {
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
-            }
+            error.WriteLine(import.Refusal);
+            return 1;
         }
-        await db.SaveChangesAsync();
-        await db.Deliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Total, count));
-        output.WriteLine($$"""{"delivery":{{delivery.Id}},"recipients":{{count}}}""");
+        foreach (var issue in import.FirstIssues.Take(10)) error.WriteLine($"line {issue.Line - 1}: {issue.Message}");
+        if (!Report(await deliveries.StartAsync(CliActor.Principal, id), error)) return 1;
+        output.WriteLine($$"""{"delivery":{{id}},"recipients":{{import.Imported}},"rejected":{{import.Rejected}},"doubles":{{import.Doubles}}}""");
         return 0;
+    }
+
+    private static bool Report(DeliveryChange change, TextWriter error)
+    {
+        foreach (var e in change.Errors) error.WriteLine(e);
+        return change.Applied;
     }
 }

@@ -15,6 +15,7 @@ public static class Policies
     public const string ReleaseQuarantine = "ReleaseQuarantine";
     public const string ManageIdentities = "ManageIdentities";
     public const string ManageMailboxes = "ManageMailboxes";
+    public const string ManageApiKeys = "ManageApiKeys";
 
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesFor { get; } = new Dictionary<string, string[]>
@@ -29,6 +30,8 @@ public static class Policies
         // Note: sending identities are source IPs of the machine, an infrastructure matter, hence Administrators only.
         [ManageIdentities] = [Roles.Administrator],
         [ManageMailboxes] = [Roles.Administrator],
+        // Note: an API key opens the publisher's rule feed to another instance, an access decision like a user account.
+        [ManageApiKeys] = [Roles.Administrator],
     };
 
     public static bool Allows(string policy, Func<string, bool> isInRole) =>

@@ -43,9 +43,12 @@ public readonly record struct BounceClassification(
             var downgrade = DeferralDowngrade
                 ? "; the rule says Refused but the reply is a 4xx deferral (\"later\", not \"no\"), so Soft / Unreachable"
                 : "";
-            var afterData = Stage is null
-                ? ""
-                : $"; the text reads \"user unknown\" but its context ({Stage}) says the address is not the problem";
+            var afterData = Stage switch
+            {
+                null => "",
+                BounceClassifier.ConnectionStage => "; the server refused the connection before any command: it refuses our sending host, not the address",
+                _ => $"; the text reads \"user unknown\" but its context ({Stage}) says the address is not the problem",
+            };
             return $"{outcome}: {why}{downgrade}{afterData}.";
         }
     }

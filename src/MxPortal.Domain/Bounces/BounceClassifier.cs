@@ -7,6 +7,9 @@ namespace MxPortal.Domain.Bounces;
 /// </summary>
 public sealed class BounceClassifier(BounceRuleSet rules)
 {
+    /// <summary>The <see cref="BounceClassification.Stage"/> of a refused connection.</summary>
+    public const string ConnectionStage = "connection";
+
     public BounceRuleSet Rules { get; } = rules;
 
     public BounceClassification Classify(ReadOnlySpan<char> text) => Classify(text, null);
@@ -99,6 +102,12 @@ public sealed class BounceClassifier(BounceRuleSet rules)
             // address was not the problem, whatever the words.
             not "RCPT" when result.Reason == FailureReason.UserUnknown && otherStatus =>
                 result with { Type = FailureType.Soft, Reason = FailureReason.Refused, Stage = $"status {result.Status}" },
+
+            // A permanent refusal of the connection itself (the greeting, before any command)
+            // refuses our sending host (RFC 5321 §3.1: 554 "no SMTP service here"), whatever
+            // the status code's subject says.
+            "CONN" when result.ReplyCode is >= 500 and < 600 && result.Source != ClassificationSource.Rule =>
+                result with { Type = FailureType.Soft, Reason = FailureReason.Refused, Stage = ConnectionStage },
 
             // An error at MAIL FROM is about our sender, never the recipient.
             "MAIL" when result.Reason is FailureReason.UserUnknown or FailureReason.InvalidDomain or FailureReason.NotDefined =>

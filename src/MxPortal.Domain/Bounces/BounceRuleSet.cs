@@ -119,7 +119,7 @@ public sealed class BounceRuleSet
         }
     }
 
-    private static Regex? TryBuild(string pattern, out string? error)
+    internal static Regex? TryBuild(string pattern, out string? error)
     {
         error = null;
         try

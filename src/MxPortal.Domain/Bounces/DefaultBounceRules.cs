@@ -20,30 +20,30 @@ public static class DefaultBounceRules
 
         // Rate limits and deferrals for volume or complaints (DOMAIN.md §5 seed: TS01).
         R("rate-limited", Soft, FailureReason.Unreachable,
-            @"temporarily deferred|\[TSS?0\d\]|rate.?limit|too many (connections|concurrent|messages|recipients this hour|sessions)|sent to too many recipients|connection limit|throttl|please slow down"),
+            @"temporarily deferred|\[TSS?0\d\]|rate.?limit|too many (connections|concurrent|messages|recipients this hour|sessions)|sent to too many recipients|connection limit|throttl|please slow down|sending (quota|limit)|receiving mail (too quickly|at a rate)|exceeded the rate|too fast"),
 
         // Transport and local delivery agent failures that mention a user but are about the system.
         R("local-delivery-agent", Soft, FailureReason.Unreachable,
-            @"procmail: |\bpipe to \||unknown mailer error|mailer error|operating system error|\|IFS="),
+            @"procmail: |\bpipe to \||unknown mailer error|mailer error|operating system error|\|IFS=|x-unix; \d+$"),
         R("server-resources", Soft, FailureReason.Unreachable,
             @"insufficient (system )?(resources|disk space)|system (is )?full|queue file write error|upstream error|internal (system|server) error|local error in processing|could not load drd"),
 
         // Mailbox full (seed: 550 5.2.2 user quota exceeded).
         R("mailbox-full", Soft, FailureReason.MailboxFull,
-            @"mailbox (is )?full|mailbox.{0,40}over ?quota|over ?quota|quota (exceeded|exceed)|exceeds? (the )?(allowed|storage|mailbox) (size|quota|limit)|mailbox exceeds|out of storage space|storage (space )?(is )?full|disk quota|insufficient storage|mailbox size limit|user.{0,20}quota|inbox is full|boîte.{0,20}pleine"),
+            @"mailbox (is )?full|mailbox.{0,40}over ?quota|over ?quota|quota ?(usage )?(exceeded|exceed)|(mailbox|inbox|account) (has )?exceeded|(mailbox|inbox|account) (is )?(at|over) (its )?(capacity|limit|storage)|not enough (storage|disk|space)|exceeds? (the )?(allowed|storage|mailbox) (size|quota|limit)|mailbox exceeds|out of storage space|storage (space )?(is )?full|disk quota|insufficient storage|mailbox size limit|user.{0,20}quota|inbox is full|boîte.{0,20}pleine"),
 
         // Inactive user (seed: Inactive MailBox, not poped for more than 6 months).
         R("inactive-user", Soft, FailureReason.InactiveUser,
-            @"inactive (mailbox|e-?mail|user|account|recipient|address)|not poped|account (is |has been )?(disabled|locked|suspended|discontinued|deactivated|inactive|blocked|frozen)|account that you tried to reach is disabled|mailbox (is )?(frozen|disabled|inactive|suspended|locked)|disabled (recipient|user|mailbox|account)|user account (is )?disabled|recipient account is blocked|compte du destinataire est bloque|user (is )?suspended"),
+            @"inactive (mailbox|e-?mail|user|account|recipient|address)|not poped|account (is |has been )?(disabled|locked|suspended|discontinued|deactivated|inactive|blocked|frozen)|account that you tried to reach is disabled|mailbox (is )?(frozen|disabled|inactive|suspended|locked)|disabled (recipient|user|mailbox|account)|user account (is )?disabled|recipient account is blocked|compte du destinataire est bloque|user (is )?suspended|(mailbox|account|user) (is |has been )?temporarily (disabled|deactivated|suspended|blocked)|(mailbox|account|recipient|user) (is )?(no longer|not) active|account (has )?expired|due to inactivity|deactivated (mailbox|account)|suspended (mailbox|account|recipient)"),
 
         // Gave up after retrying: a transport verdict, whatever the last lookup said.
         R("expired", Soft, FailureReason.Unreachable,
             @"message expired|envelope expired|could not be delivered for|in the queue too long|too long in the queue|after multiple retries|delivery time expired|retry time(out)? (exceeded|expired)"),
 
         // Header and format refusals before the size rule: "headers too large" is content, not size.
-        R("header-error", Soft, FailureReason.Refused, @"headers? (too (large|long|many)|error)|improper use of 8-bit|multiple addresses in from"),
+        R("header-error", Soft, FailureReason.Refused, @"headers? (too (large|long|many)|error)|improper use of 8-bit|multiple addresses in from|not rfc ?(822|2822|5322)|rfc ?(822|2822|5322) (compliant|compliance|violation)|(malformed|invalid|duplicate|missing) (\S+ )?(header|message-id)|bare (lf|linefeed|cr)"),
         R("message-too-large", Soft, FailureReason.TextTooLong,
-            @"(message|mail|email) (size )?(exceeds|is too (big|large)|too (big|large))|size (limit )?exceed|exceeds (the )?(fixed |maximum )*(message )?size|message too large|line limit exceeded|message length exceeds|exceed ?limit"),
+            @"(message|mail|email) (size )?(exceeds|is too (big|large)|too (big|large))|size (limit )?exceed|exceeds (the )?(fixed |maximum )*(message )?size|message too large|line limit exceeded|message length exceeds|exceed ?limit|(message|mail) file too (big|large)|too (big|large) for (the )?(system|mailbox|server)"),
 
         // Domains that accept no mail (null MX) are dead ends, not network trouble.
         R("domain-accepts-no-mail", Soft, FailureReason.InvalidDomain,
@@ -67,27 +67,32 @@ public static class DefaultBounceRules
         R("authentication", Soft, FailureReason.Refused,
             @"dmarc|dkim|\bspf\b|unauthenticated|authentication (checks|failed|information|required)|sender (address )?(rejected|verify failed|not allowed)|domain of sender|sender domain|unroutable sender|mailfrom domain|mismatches client ip|reverse (dns|lookup)|\bptr\b|ip name lookup failed|\brdns\b"),
         R("spam-reputation", Soft, FailureReason.Refused,
-            @"spam|\bUBE\b|blocked|block ?list|black ?list|dnsbl|spamhaus|reputation|complaint|\bRBL\b|bulk mail|junk"),
+            @"spam|\bUBE\b|blocked|block ?list|black ?list|dnsbl|spamhaus|reputation|complaint|\bRBL\b|bulk mail|junk|unsolicited|phishing"),
         R("policy-content", Soft, FailureReason.Refused,
-            @"policy|relay(ing)? (denied|not permitted|prohibited|access denied)|no relaying|open relay|virus|malware|content (rejected|error)|message filtered|illegal attachment|protocol violation|media error|prohibited|forbidden|not permitted|network not allowed|mail rejected|message rejected"),
+            @"policy|relay(ing)? (denied|not permitted|prohibited|access denied)|no relaying|open relay|virus|malware|content (rejected|error)|message filtered|illegal attachment|protocol violation|media error|prohibited|forbidden|not permitted|network not allowed|mail rejected|message rejected|administrative prohibition|rcpthosts|not authori[sz]ed to (send|relay)"),
 
         // User unknown (seed: 550 5.1.1 ... User is unknown {mx003}).
         R("user-unknown", Hard, FailureReason.UserUnknown,
-            @"user (is )?unknown|unknown (user|recipient|local[- ]part|address|alias)|no such (user|mailbox|recipient|address|account|person)|user (does not|doesn't|not) exists?|(account|address|mailbox|recipient) (does not|doesn't) exist|tried to reach does not exist|recipient not found|mailbox (not found|unavailable|does not exist|not exist)|no mailbox|invalid (recipient|mailbox|address|user)|address (couldn't be found|not found|unknown)|not listed in|not our user|no longer (on server|available|valid)|mailbox (has )?moved|destination mailbox|doesn't have an? .{1,60} account|bad destination|recipient (rejected|unknown|invalid)|illegal alias|unknown or illegal|adresse.{0,30}invalide|unable to deliver message to <|not a valid (mailbox|user|recipient)"),
+            @"user (is )?unknown|unknown (user|recipient|local[- ]part|address|alias)|no such (user|mailbox|recipient|address|account|person)|user (does not|doesn't|not) exists?|(account|address|mailbox|recipient) (does not|doesn't) exist|tried to reach does not exist|recipient not found|mailbox (not found|unavailable|does not exist|not exist)|no mailbox|invalid (recipient|mailbox|address|user)|address (couldn't be found|not found|unknown)|not listed in|not our user|no longer (on server|available|valid)|mailbox (has )?moved|destination mailbox|doesn't have an? .{1,60} account|bad destination|recipient (rejected|unknown|invalid)|illegal alias|unknown or illegal|adresse.{0,30}invalide|unable to deliver message to <|not a valid (mailbox|user|recipient)|user not local|addressee unknown|unknown (mailbox|e-?mail|account)|(account|mailbox|user|recipient) (was )?not found|no longer (exists|in use)|(account|mailbox) (has been |was )?(deleted|removed|terminated)|does not have an? (e-?mail )?(account|mailbox)|mailbox name not allowed|(e-?mail|mail) address (is )?(invalid|not valid)"),
 
         // Invalid domain (seed: DNS query failed for 'ourdan.com').
         R("invalid-domain", Soft, FailureReason.InvalidDomain,
-            @"dns query failed|host unknown|unknown host|host or domain name not found|domain (name )?not found|no such domain|domain (does not|doesn't) exist|invalid domain|couldn't find any host named|dns lookup failure|illegal host/domain|unrouteable (mail )?domain|unroutable address|no mx|mx lookup failed|bad destination system|routing issue"),
+            @"dns query failed|host unknown|unknown host|host or domain name not found|domain (name )?not found|no such domain|domain (does not|doesn't) exist|invalid domain|couldn't find any host named|dns lookup failure|illegal host/domain|unrouteable (mail )?domain|unroutable address|no mx|mx lookup failed|bad destination system|routing issue|host not found|dns domain \S+ does not exist|unknown domain|nxdomain|name or service not known"),
 
         // Connections and retries.
         R("connection-failed", Soft, FailureReason.Unreachable,
-            @"connection (timed out|refused|reset|lost|dropped)|timed out|unable to connect|establish an smtp connection|accept our requests to connect|not reachable|network (error|is unreachable)|no route to host|expired|been delayed|delivery.{0,30}delayed|message will be retried|still undelivered|error encountered while communicating"),
+            @"connection (timed out|refused|reset|lost|dropped)|lost connection|timed out|tls (negotiation|handshake) failed|unable to connect|establish an smtp connection|accept our requests to connect|not reachable|network (error|is unreachable)|no route to host|expired|been delayed|delivery.{0,30}delayed|message will be retried|still undelivered|error encountered while communicating"),
+
+        // A reply that names the connecting IP ("IP=192.0.2.1", "your IP address 192.0.2.1") is
+        // about our sending host, whatever else it says: a block or a reputation refusal.
+        R("sending-ip-named", Soft, FailureReason.Refused,
+            @"\b(your |client |sending |connecting |source )?ip( address)?( ?[=:] ?| \[?)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b"),
 
         // Generic words last: they would swallow the specific texts above.
-        R("address-rejected", Hard, FailureReason.UserUnknown, @"address rejected"),
-        R("refused-generic", Soft, FailureReason.Refused, @"rejected|refused|refuse\b|denied|not accepted|not allowed|security|filtered"),
+        R("address-rejected", Hard, FailureReason.UserUnknown, @"address rejected(\s*[^\s:]|\s*$)"),
+        R("refused-generic", Soft, FailureReason.Refused, @"(?<!recipient address )rejected|refused|refuse\b|denied|not accepted|not allowed|security|filtered"),
         R("system-error", Soft, FailureReason.Unreachable,
-            @"service (currently )?unavailable|system error|temporary (failure|error|problem)|try again|command parameter not implemented|syntax error|bad sequence|local error|protocol error"),
+            @"service (currently )?unavailable|system error|temporary (failure|error|problem)|try again|command parameter not implemented|syntax error|malformed (recipient )?address|bad sequence|local error|protocol error|mail loop|loops back to myself|too many hops|hop count exceeded"),
     ];
 
     private static BounceRule R(string name, FailureType type, FailureReason reason, string pattern) => new()

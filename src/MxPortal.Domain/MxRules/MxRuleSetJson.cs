@@ -95,7 +95,7 @@ public static partial class MxRuleSetJson
 
     private static string Quote(string? s) => s is null ? "missing" : $"\"{s}\"";
 
-    private static MxRuleJson ToJson(MxRule r) => new()
+    internal static MxRuleJson ToJson(MxRule r) => new()
     {
         Mask = r.Mask,
         Identifiers = r.Identifiers,

@@ -17,4 +17,7 @@ public enum RecipientState
 
     /// <summary>Never sent: quarantined, denylisted or a duplicate (Double).</summary>
     Skipped = 5,
+
+    /// <summary>Never sent: the delivery was cancelled before its turn came.</summary>
+    Cancelled = 6,
 }

@@ -77,7 +77,7 @@ internal static partial class DeliveryStatusReader
             return null;
         }
 
-        var diagnostic = MailText.StripType(fields["Diagnostic-Code"]);
+        var diagnostic = Diagnostic(fields["Diagnostic-Code"]);
         var section = RecipientSection.For(notification, address, all);
         return new BouncedRecipient(
             address,
@@ -87,6 +87,20 @@ internal static partial class DeliveryStatusReader
             MailText.StripType(fields["Remote-MTA"]),
             MailText.Collapse(section),
             SmtpStageReader.Find(diagnostic) ?? SmtpStageReader.Find(section));
+    }
+
+    /// <summary>
+    /// The diagnostic text without its type (RFC 3464 §2.3.6), except for a bare number of type
+    /// X-Unix: the exit status of a local delivery program (sendmail's "unknown mailer error"),
+    /// which without its type would read like a meaningless number.
+    /// </summary>
+    private static string? Diagnostic(string? field)
+    {
+        var text = MailText.StripType(field);
+        return text is { Length: > 0 } && text.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0
+            && field!.TrimStart().StartsWith("x-unix", StringComparison.OrdinalIgnoreCase)
+                ? $"X-Unix; {text}"
+                : text;
     }
 
     private static IEnumerable<DsnFields> StatusGroups(MimeEntity part)

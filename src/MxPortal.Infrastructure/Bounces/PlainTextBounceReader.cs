@@ -109,6 +109,13 @@ internal static partial class PlainTextBounceReader
 
         var senders = message.From.Mailboxes.Concat(message.To.Mailboxes).Concat(message.ReplyTo.Mailboxes)
             .Select(m => m.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // Note: a mailing list's own addresses (List-Subscribe, List-Post, ...) are where to
+        // send commands, which its notices repeat in their text; they are never a recipient.
+        foreach (var header in message.Headers.Where(h => h.Field.StartsWith("List-", StringComparison.OrdinalIgnoreCase)))
+        {
+            senders.UnionWith(MailText.Addresses(header.Value));
+        }
         if (ReturnedMessage.Headers(message)?["From"] is { } originalFrom && MailText.CleanAddress(originalFrom) is { } from)
         {
             senders.Add(from);

@@ -21,20 +21,63 @@ internal static partial class SmtpStageReader
             return null;
         }
 
-        // Note: in a sendmail transcript the failed command is the last ">>>" line before the
-        // first error reply. With PIPELINING that can be DATA for a reply to RCPT TO, which is
-        // why the classifier weighs a DATA stage against the status code.
-        if (text.Contains("<<<", StringComparison.Ordinal))
+        if (text.Contains("<<<", StringComparison.Ordinal) && Transcript(text) is { } stage)
         {
-            var firstError = TranscriptError().Match(text);
-            var sent = firstError.Success ? TranscriptCommand().Matches(text[..firstError.Index]).LastOrDefault() : null;
-            if (sent is not null)
-            {
-                return Normalize(sent.Groups["cmd"].Value);
-            }
+            return stage;
         }
 
         return Phrase(text) is { } command ? Normalize(command) : null;
+    }
+
+    // Note: in a sendmail transcript the failed command is the last ">>>" line before the
+    // first error reply. With PIPELINING that can be DATA for a reply to RCPT TO; sendmail then
+    // names the recipient on the line below the reply ("550 5.1.1 <a@b>... User unknown"),
+    // where an error of the message itself reads "554 5.0.0 Service unavailable". A reply with
+    // no command sent since "... while talking to host:" answered the connection (the greeting).
+    private static string? Transcript(string text)
+    {
+        var firstError = TranscriptError().Match(text);
+        if (!firstError.Success)
+        {
+            return null;
+        }
+
+        var before = text.AsSpan(0, firstError.Index);
+        var sent = TranscriptCommand().Matches(text[..firstError.Index]).LastOrDefault();
+        var session = before.LastIndexOf("while talking to", StringComparison.OrdinalIgnoreCase);
+        if (session >= 0 && (sent is null || sent.Index < session))
+        {
+            return "CONN";
+        }
+
+        if (sent is null)
+        {
+            return null;
+        }
+
+        var command = Normalize(sent.Groups["cmd"].Value);
+        return command == "DATA" && NamesRecipient(text, firstError.Index) ? "RCPT" : command;
+    }
+
+    // Whether the first line after the reply (and its continuation lines) is sendmail's own
+    // per-recipient line.
+    private static bool NamesRecipient(string text, int replyAt)
+    {
+        var at = replyAt;
+        while (at < text.Length)
+        {
+            var end = text.IndexOf('\n', at);
+            end = end < 0 ? text.Length : end;
+            var line = text.AsSpan(at, end - at).Trim();
+            if (!line.StartsWith("<<<", StringComparison.Ordinal))
+            {
+                return RecipientLine().IsMatch(line);
+            }
+
+            at = end + 1;
+        }
+
+        return false;
     }
 
     // A hand-written scan: this runs on every DSN's text, where an ignore-case regex with
@@ -127,4 +170,7 @@ internal static partial class SmtpStageReader
 
     [GeneratedRegex(@"^(?:> ?)*[ \t]*<<<[ \t]*[45]\d\d", RegexOptions.Multiline)]
     private static partial Regex TranscriptError();
+
+    [GeneratedRegex(@"^(?:[45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3} )?)?<?[^\s<>]+@[^\s<>]+?>?\.\.\. ")]
+    private static partial Regex RecipientLine();
 }

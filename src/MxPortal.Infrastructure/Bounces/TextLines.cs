@@ -13,6 +13,11 @@ internal static class TextLines
         "undelivered message", "unsent message", "message follows", "the header and text",
         "a copy of the original", "content-type: message/rfc822", "headers of the message",
         "headers of your message", "headers of the original message", "headers of your original message",
+        "the header of the original message", "below is a copy", "included is a copy", "message text follows",
+
+        // Note: a trace header at the start of a line is the returned message's header block
+        // whatever introduced it (a wording not listed above, or none at all).
+        "received: from ", "received: by ", "received: (",
     ];
 
     // Lines naming the sender of the original message or a contact, whose addresses are not recipients.
@@ -30,7 +35,7 @@ internal static class TextLines
         {
             var end = text.IndexOf('\n', start);
             end = end < 0 ? text.Length : end;
-            var line = text.AsSpan(start, end - start).TrimStart(" \t-=*");
+            var line = text.AsSpan(start, end - start).TrimStart(" \t-=*|");
             foreach (var marker in Markers)
             {
                 if (line.StartsWith(marker, StringComparison.OrdinalIgnoreCase))
@@ -62,9 +67,35 @@ internal static class TextLines
             {
                 result.UnionWith(AddressScanner.Scan(line));
             }
+
+            AddDisplayNames(line, result);
         }
 
         return result;
+    }
+
+    // An address written as the display name of another, "a@example.com <b@example.net>" (exim
+    // quotes a broken To: header that way), is not where the mail went: b is.
+    private static void AddDisplayNames(string line, HashSet<string> result)
+    {
+        for (var open = line.IndexOf(" <", StringComparison.Ordinal); open > 0; open = line.IndexOf(" <", open + 2, StringComparison.Ordinal))
+        {
+            var before = line.AsSpan(0, open).TrimEnd();
+            var nameStart = before.LastIndexOfAny(" \t\"'(") + 1;
+            var close = line.IndexOf('>', open);
+            if (close < 0)
+            {
+                return;
+            }
+
+            var name = before[nameStart..].ToString();
+            var angled = line.AsSpan(open + 2, close - open - 2);
+            if (name.Contains('@', StringComparison.Ordinal) && angled.Contains('@')
+                && AddressScanner.First(name) is { } shown && !angled.Equals(shown, StringComparison.OrdinalIgnoreCase))
+            {
+                result.Add(shown);
+            }
+        }
     }
 
     private static bool IsSenderField(string line)

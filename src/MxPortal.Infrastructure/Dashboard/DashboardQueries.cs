@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.Deliveries.Budgets;
 
 namespace MxPortal.Infrastructure.Dashboard;
 
@@ -86,6 +87,17 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> contexts, T
             Soft = g.Sum(s => s.SoftBounces), Complaints = g.Sum(s => s.Complaints),
         }).SingleOrDefaultAsync(ct);
         return t is null ? new DomainRates("", 0, 0, 0, 0, 0) : new DomainRates("", t.Attempts, t.Sent, t.Hard, t.Soft, t.Complaints);
+    }
+
+    /// <summary>Budgets suspended right now by a reply-driven back-off, as the sending nodes last published them
+    /// (rows of a node silent for <see cref="BudgetState.StaleAfter"/> are left out), soonest to resume first.</summary>
+    public async Task<IReadOnlyList<BudgetState>> ActiveBackoffsAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var fresh = now - BudgetState.StaleAfter;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.BudgetStates.AsNoTracking().Where(b => b.UpdatedUtc >= fresh && b.SuspendedUntilUtc > now)
+            .OrderBy(b => b.SuspendedUntilUtc).Take(50).ToListAsync(ct);
     }
 
     private static async Task<Dictionary<DateTime, long>> PerDayAsync(IQueryable<QuarantineHistoryEntry> entries, CancellationToken ct)

@@ -7,8 +7,10 @@ using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Bounces.Events;
 using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.Bounces.Qualification;
+using MxPortal.Infrastructure.Bounces.Rules;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Infrastructure.MxRules;
+using MxPortal.Infrastructure.Sync;
 
 namespace MxPortal.Infrastructure.Data;
 
@@ -24,6 +26,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Deliveries.Delivery> Deliveries => Set<Deliveries.Delivery>();
     public DbSet<Deliveries.DeliveryRecipient> DeliveryRecipients => Set<Deliveries.DeliveryRecipient>();
     public DbSet<Deliveries.DeliveryAttempt> DeliveryAttempts => Set<Deliveries.DeliveryAttempt>();
+    public DbSet<Deliveries.Import.DeliveryImportIssue> DeliveryImportIssues => Set<Deliveries.Import.DeliveryImportIssue>();
+
+    /// <summary>Each node's budget ledger, refreshed every few seconds for the delivery pages.</summary>
+    public DbSet<Deliveries.Budgets.BudgetState> BudgetStates => Set<Deliveries.Budgets.BudgetState>();
 
     /// <summary>The MX rule set, ordered by <see cref="MxRuleRow.Position"/>.</summary>
     public DbSet<MxRuleRow> MxRules => Set<MxRuleRow>();
@@ -32,11 +38,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ThroughputSettingRow> ThroughputSettings => Set<ThroughputSettingRow>();
 
+    /// <summary>The throughput level factors in force (synchronized from the publisher); empty = the defaults.</summary>
+    public DbSet<ThroughputFactorRow> ThroughputFactors => Set<ThroughputFactorRow>();
+
     public DbSet<BounceMailbox> BounceMailboxes => Set<BounceMailbox>();
     public DbSet<ProcessedBounceMail> ProcessedBounceMails => Set<ProcessedBounceMail>();
     public DbSet<UnparsedBounceMail> UnparsedBounceMails => Set<UnparsedBounceMail>();
     public DbSet<BounceEvent> BounceEvents => Set<BounceEvent>();
     public DbSet<ErrorQualification> ErrorQualifications => Set<ErrorQualification>();
+
+    /// <summary>The bounce rule set, ordered by <see cref="BounceRuleRow.Position"/>.</summary>
+    public DbSet<BounceRuleRow> BounceRules => Set<BounceRuleRow>();
 
     /// <summary>One row per normalized address (DOMAIN.md §7), with its history.</summary>
     public DbSet<QuarantineRecord> QuarantineRecords => Set<QuarantineRecord>();
@@ -45,6 +57,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Day counters of the dashboard, kept in the pipelines' transactions (<see cref="Dashboard.DailyStats"/>).</summary>
     public DbSet<Dashboard.DomainDailyStat> DomainDailyStats => Set<Dashboard.DomainDailyStat>();
     public DbSet<Dashboard.BounceDailyCount> BounceDailyCounts => Set<Dashboard.BounceDailyCount>();
+    /// <summary>Rule synchronization (DOMAIN.md §9): runs with their changes, Custom modes, the publisher's API keys
+    /// and signing key, the client's last valid feed, the suppression list and the texts clients pushed up.</summary>
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<SyncChangeRow> SyncChanges => Set<SyncChangeRow>();
+    public DbSet<SyncModeRow> SyncModes => Set<SyncModeRow>();
+    public DbSet<SyncApiKey> SyncApiKeys => Set<SyncApiKey>();
+    public DbSet<SigningKeyRow> SyncSigningKeys => Set<SigningKeyRow>();
+    public DbSet<FeedSnapshot> SyncFeedSnapshots => Set<FeedSnapshot>();
+    public DbSet<SuppressionEntryRow> SuppressionEntries => Set<SuppressionEntryRow>();
+    public DbSet<UpstreamQualification> UpstreamQualifications => Set<UpstreamQualification>();
 
     /// <summary>Data Protection keys: sign-in cookies and encrypted secrets survive restarts and work across nodes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MxPortal.Domain.Sending;
+using MxPortal.Infrastructure.Deliveries.Budgets;
+using MxPortal.Infrastructure.Deliveries.Import;
 using MxPortal.Infrastructure.Sending;
 
 namespace MxPortal.Infrastructure.Deliveries;
@@ -19,6 +21,12 @@ public static class DeliveriesServiceCollectionExtensions
         services.AddSingleton<SendingPlanLoader>();
         services.AddSingleton<DeliveryMessageFactory>();
         services.AddScoped<DeliveryRunJob>();
+        services.AddOptions<DeliveryPortalOptions>().Bind(configuration.GetSection(DeliveryPortalOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<RecipientImporter>();
+        services.AddSingleton<DeliveryReader>();
+        services.AddHostedService<BudgetStatePublisher>();
         return services;
     }
 }

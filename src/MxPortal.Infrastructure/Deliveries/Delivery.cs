@@ -26,6 +26,21 @@ public sealed class Delivery
     public DateTime? StartedUtc { get; set; }
     public DateTime? CompletedUtc { get; set; }
 
+    /// <summary>The ramp-up calendar as JSON (a list of <c>Wave</c>); null or empty: everyone at the start.</summary>
+    public string? WavesJson { get; set; }
+
+    /// <summary>Public ids of the sending identities to use, as a JSON array; null: every enabled identity.</summary>
+    public string? IdentitiesJson { get; set; }
+
+    /// <summary>The imported recipient list's field columns (all but the address) as a JSON array; null before an import.</summary>
+    public string? ColumnsJson { get; set; }
+
+    /// <summary>Rows of the last import that were not imported (malformed, empty or invalid address).</summary>
+    public int RejectedCount { get; set; }
+
+    /// <summary>Rows of the last import skipped as Double (the address was already in the list).</summary>
+    public int DoubleCount { get; set; }
+
     public int Total { get; set; }
     public int SentCount { get; set; }
     public int FailedCount { get; set; }

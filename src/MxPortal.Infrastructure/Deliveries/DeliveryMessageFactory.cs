@@ -12,6 +12,7 @@ namespace MxPortal.Infrastructure.Deliveries;
 public sealed class DeliveryMessageFactory
 {
     public const string IdHeader = "X-MxPortal-Id";
+    private readonly DeliveryTemplates templates = new();
 
     public static string Token(long deliveryId, long recipientId) =>
         string.Create(CultureInfo.InvariantCulture, $"{deliveryId}-{recipientId}");
@@ -35,6 +36,8 @@ public sealed class DeliveryMessageFactory
         var token = Token(delivery.Id, recipient.Id);
         message.Headers.Add(IdHeader, token);
         var body = new BodyBuilder { HtmlBody = delivery.HtmlBody, TextBody = delivery.TextBody };
+        if (templates.Render(delivery, recipient) is { } personal)
+            (message.Subject, body.HtmlBody, body.TextBody) = (personal.Subject, personal.Html, personal.Text);
         message.Body = body.ToMessageBody();
         return new OutgoingMessage(recipient.Id, recipient.Address, $"bounce+{token}@{delivery.ReturnPathDomain}", message);
     }

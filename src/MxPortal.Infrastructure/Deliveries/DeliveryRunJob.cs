@@ -31,7 +31,7 @@ public sealed class DeliveryRunJob(
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(long deliveryId, CancellationToken ct)
     {
-        var plan = await plans.LoadAsync(ct);
+        var plan = DeliveryIdentities.Restrict(await plans.LoadAsync(ct), await LoadAsync(deliveryId, ct));
         while (!ct.IsCancellationRequested)
         {
             var delivery = await LoadAsync(deliveryId, ct);

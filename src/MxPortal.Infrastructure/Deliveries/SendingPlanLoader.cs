@@ -1,5 +1,4 @@
 using MxPortal.Domain.Bounces;
-using MxPortal.Domain.MxRules;
 using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.MxRules;
 using MxPortal.Infrastructure.Sending;
@@ -11,7 +10,7 @@ public sealed class SendingPlanLoader(MxRuleStore rules, ThroughputStore through
 {
     public async Task<SendingPlan> LoadAsync(CancellationToken ct) => new(
         await rules.LoadAsync(ct),
-        ThroughputLevels.Default,
+        await throughput.GetLevelsAsync(ct),
         await throughput.GetAsync(ct),
         (await identities.ListAsync(ct)).Where(i => i.Enabled).ToList(),
         new BounceClassifier(await bounceRules.CurrentAsync(ct)));

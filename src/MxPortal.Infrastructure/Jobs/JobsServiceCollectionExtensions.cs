@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MxPortal.Infrastructure.Data;
 
@@ -27,7 +28,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobStorage>(sp => CreateStorage(
             sp.GetRequiredService<IOptions<JobsOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        services.AddHangfire((sp, c) => c.UseLogProvider(new HostSafeLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         if (configuration.GetValue($"{JobsOptions.Section}:Server", true))

@@ -1,6 +1,7 @@
 using Hangfire;
 using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.Quarantine;
+using MxPortal.Infrastructure.Sync;
 
 namespace MxPortal.Infrastructure.Jobs;
 
@@ -13,6 +14,9 @@ public static class RecurringJobTable
     public const string DatabaseMaintenance = "database-maintenance";
 
     public const string QuarantineCleanUp = "quarantine-cleanup";
+
+    /// <summary>A synchronization client's daily pull of the publisher's feed (<c>Sync:Cron</c>); absent on other instances.</summary>
+    public const string RuleSync = "rule-sync";
 
     /// <summary>One bounce mailbox poll per mailbox: <c>bounce-mailbox-{id}</c>, kept in step with the database by
     /// <see cref="BounceMailboxJobScheduler"/>.</summary>
@@ -32,8 +36,12 @@ public static class RecurringJobTable
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 
-    public static void Register(IRecurringJobManager jobs, TimeZoneInfo zone)
+    public static void Register(IRecurringJobManager jobs, TimeZoneInfo zone, SyncOptions? sync = null)
     {
+        if (sync?.EffectiveRole == SyncRole.Client)
+            jobs.AddOrUpdate<RuleSyncJob>(RuleSync, j => j.RunAsync(CancellationToken.None), sync.Cron, new RecurringJobOptions { TimeZone = zone });
+        else
+            jobs.RemoveIfExists(RuleSync);
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenance, j => j.RunAsync(CancellationToken.None),
             "30 3 * * *", new RecurringJobOptions { TimeZone = zone });
         jobs.AddOrUpdate<QuarantineCleanUpJob>(QuarantineCleanUp, j => j.RunAsync(CancellationToken.None),

@@ -30,9 +30,28 @@ public sealed class MxRuleStore(IDbContextFactory<AppDbContext> contexts, AuditL
         ApplyAsync(actor, set => From(set.Insert(set.Rules.Count - 1, rule), "mxrule.create", rule.Mask,
             $"before: none; after: position {set.Rules.Count}, {MxRuleText.Describe(rule)}"), ct);
 
+    /// <summary>Replaces a rule. A Synced rule edited here becomes Local, so synchronization keeps the edit.</summary>
     public Task<MxRuleChange> UpdateAsync(ClaimsPrincipal actor, string mask, MxRule rule, CancellationToken ct = default) =>
-        ApplyAsync(actor, set => OnRule(set, mask, i => From(set.Replace(i, rule), "mxrule.update", set.Rules[i].Mask,
-            $"before: {MxRuleText.Describe(set.Rules[i])}; after: {MxRuleText.Describe(rule)}")), ct);
+        ApplyAsync(actor, set => OnRule(set, mask, i =>
+        {
+            var edited = rule != set.Rules[i] ? rule with { Source = RuleSource.Local } : rule;
+            return From(set.Replace(i, edited), "mxrule.update", set.Rules[i].Mask,
+                $"before: {MxRuleText.Describe(set.Rules[i])}; after: {MxRuleText.Describe(edited)}");
+        }), ct);
+
+    /// <summary>
+    /// Takes a published rule as it is (the drift report of MX rules in Custom mode): it replaces the rule of the same
+    /// mask, else it is added just above the generic rule.
+    /// </summary>
+    public Task<MxRuleChange> AdoptAsync(ClaimsPrincipal actor, MxRule published, CancellationToken ct = default) =>
+        ApplyAsync(actor, set =>
+        {
+            var key = MxMask.Normalize(published.Mask);
+            var i = set.Rules.ToList().FindIndex(r => MxMask.Normalize(r.Mask) == key);
+            var before = i < 0 ? "none" : MxRuleText.Describe(set.Rules[i]);
+            return From(i < 0 ? set.Insert(set.Rules.Count - 1, published) : set.Replace(i, published), "sync.adopt", published.Mask,
+                $"MX rule; before: {before}; after: {MxRuleText.Describe(published)}");
+        }, ct);
 
     /// <summary>Moves a rule <paramref name="offset"/> places (-1 = up, 1 = down).</summary>
     public Task<MxRuleChange> MoveAsync(ClaimsPrincipal actor, string mask, int offset, CancellationToken ct = default) =>
@@ -45,7 +64,7 @@ public sealed class MxRuleStore(IDbContextFactory<AppDbContext> contexts, AuditL
         }), ct);
 
     public Task<MxRuleChange> SetEnabledAsync(ClaimsPrincipal actor, string mask, bool enabled, CancellationToken ct = default) =>
-        ApplyAsync(actor, set => OnRule(set, mask, i => From(set.Replace(i, set.Rules[i] with { Enabled = enabled }),
+        ApplyAsync(actor, set => OnRule(set, mask, i => From(set.Replace(i, set.Rules[i] with { Enabled = enabled, Source = RuleSource.Local }),
             enabled ? "mxrule.enable" : "mxrule.disable", set.Rules[i].Mask, $"before: enabled={set.Rules[i].Enabled}; after: enabled={enabled}")), ct);
 
     public Task<MxRuleChange> DeleteAsync(ClaimsPrincipal actor, string mask, CancellationToken ct = default) =>

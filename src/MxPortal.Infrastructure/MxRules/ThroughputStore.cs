@@ -4,6 +4,7 @@ using MxPortal.Domain.Access;
 using MxPortal.Domain.MxRules;
 using MxPortal.Infrastructure.Audit;
 using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.Sync;
 
 namespace MxPortal.Infrastructure.MxRules;
 
@@ -11,7 +12,7 @@ namespace MxPortal.Infrastructure.MxRules;
 /// The instance throughput level and the per-identity overrides (stored on the identity, so deleting an identity
 /// drops its override). Set by Deliverability like the rules the levels scale.
 /// </summary>
-public sealed class ThroughputStore(IDbContextFactory<AppDbContext> contexts, AuditLog audit)
+public sealed class ThroughputStore(IDbContextFactory<AppDbContext> contexts, AuditLog audit, TimeProvider time)
 {
     public async Task<ThroughputSettings> GetAsync(CancellationToken ct = default)
     {
@@ -22,6 +23,16 @@ public sealed class ThroughputStore(IDbContextFactory<AppDbContext> contexts, Au
         return new ThroughputSettings((ThroughputLevel)(row?.InstanceLevel ?? (int)ThroughputLevel.Normal), overrides);
     }
 
+    /// <summary>The level factors in force: the stored (synchronized) table, else the defaults.</summary>
+    public async Task<ThroughputLevels> GetLevelsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.ThroughputFactors.AsNoTracking().ToListAsync(ct);
+        return rows.Count == 0 ? ThroughputLevels.Default
+            : ThroughputLevels.Create(rows.ToDictionary(r => (ThroughputLevel)r.Level, r => r.Factor));
+    }
+
+    /// <summary>Sets the instance level; choosing Custom also turns MX-rule synchronization off (as in ACC), audited.</summary>
     public async Task SetInstanceLevelAsync(ClaimsPrincipal actor, ThroughputLevel level, CancellationToken ct = default)
     {
         Actor.Demand(actor, Policies.EditRules);
@@ -32,6 +43,8 @@ public sealed class ThroughputStore(IDbContextFactory<AppDbContext> contexts, Au
         var before = (ThroughputLevel)row.InstanceLevel;
         row.InstanceLevel = (int)level;
         audit.Add(db, Actor.Name(actor), "throughput.level", "instance", $"before: {before}; after: {level}");
+        if (level == ThroughputLevel.Custom)
+            await SyncModeStore.SetAsync(db, audit, time, Actor.Name(actor), Domain.Sync.SyncDataType.MxRules, true, "throughput level Custom", ct);
         await db.SaveChangesAsync(ct);
     }
 

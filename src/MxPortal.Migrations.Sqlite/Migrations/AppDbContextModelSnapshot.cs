@@ -663,6 +663,71 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ErrorQualifications", (string)null);
                 });
 
+            modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Rules.BounceRuleRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("BounceRules", (string)null);
+                });
+
             modelBuilder.Entity("MxPortal.Infrastructure.Dashboard.BounceDailyCount", b =>
                 {
                     b.Property<DateTime>("Day")
@@ -713,11 +778,65 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.ToTable("DomainDailyStats", (string)null);
                 });
 
+            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Budgets.BudgetState", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IdentityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenConnections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemoteIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleMask")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SentLastHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SentThisSlice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SliceStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuspendedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionCause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Node", "BudgetKey");
+
+                    b.HasIndex("UpdatedUtc");
+
+                    b.ToTable("BudgetStates", (string)null);
+                });
+
             modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Delivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ColumnsJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("TEXT");
@@ -730,6 +849,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DoubleCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FailedCount")
                         .HasColumnType("INTEGER");
 
@@ -741,6 +863,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdentitiesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MaxRetries")
                         .HasColumnType("INTEGER");
 
@@ -748,6 +873,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RejectedCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReplyTo")
                         .HasMaxLength(320)
@@ -786,6 +914,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ValidityMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WavesJson")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -911,6 +1042,35 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
 
                     b.ToTable("DeliveryRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Import.DeliveryImportIssue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId", "Line");
+
+                    b.ToTable("DeliveryImportIssues", (string)null);
                 });
 
             modelBuilder.Entity("MxPortal.Infrastructure.Identity.AppUser", b =>
@@ -1097,6 +1257,20 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.ToTable("SendingIdentities", (string)null);
                 });
 
+            modelBuilder.Entity("MxPortal.Infrastructure.MxRules.ThroughputFactorRow", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Level");
+
+                    b.ToTable("ThroughputFactors", (string)null);
+                });
+
             modelBuilder.Entity("MxPortal.Infrastructure.MxRules.ThroughputSettingRow", b =>
                 {
                     b.Property<int>("Id")
@@ -1108,6 +1282,287 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ThroughputSettings", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.FeedSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FetchedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SyncFeedSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.SigningKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("SyncSigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.SuppressionEntryRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Value")
+                        .IsUnique();
+
+                    b.ToTable("SuppressionEntries", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.SyncApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RotatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("SyncApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.SyncChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SyncRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SyncRunId");
+
+                    b.ToTable("SyncChanges", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.SyncModeRow", b =>
+                {
+                    b.Property<string>("DataType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Custom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DataType");
+
+                    b.ToTable("SyncModes", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.SyncRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedUtc");
+
+                    b.ToTable("SyncRuns", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.UpstreamQualification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastPushUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Md5")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId", "Md5")
+                        .IsUnique();
+
+                    b.ToTable("UpstreamQualifications", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1219,9 +1674,41 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Import.DeliveryImportIssue", b =>
+                {
+                    b.HasOne("MxPortal.Infrastructure.Deliveries.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.SyncChangeRow", b =>
+                {
+                    b.HasOne("MxPortal.Infrastructure.Sync.SyncRun", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("SyncRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.UpstreamQualification", b =>
+                {
+                    b.HasOne("MxPortal.Infrastructure.Sync.SyncApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MxPortal.Domain.Quarantine.QuarantineRecord", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Sync.SyncRun", b =>
+                {
+                    b.Navigation("Changes");
                 });
 #pragma warning restore 612, 618
         }

@@ -121,6 +121,27 @@ public sealed class BounceClassifierTests
         Assert.Equal(reason == FailureReason.UserUnknown ? FailureType.Hard : FailureType.Soft, result.Type);
     }
 
+    [Theory]
+    [InlineData("554 mx.example.net closing: not accepting messages from you")]
+    [InlineData("554 5.5.0 A problem occurred, ask your postmaster")]
+    public void Classify_PermanentErrorToTheConnection_IsRefused(string reply)
+    {
+        var recipient = new BouncedRecipient("a@example.jp", "failed", "5.0.0", reply, SmtpCommand: "CONN");
+
+        var result = Classifier.Classify(recipient, BounceReportKind.DeliveryStatus);
+
+        Assert.Equal((FailureType.Soft, FailureReason.Refused), (result.Type, result.Reason));
+        Assert.Contains("refused the connection", result.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_TemporaryErrorToTheConnection_StaysUnreachable()
+    {
+        var recipient = new BouncedRecipient("a@example.jp", "delayed", "4.0.0", "421 mx.example.net busy", SmtpCommand: "CONN");
+
+        Assert.Equal(FailureReason.Unreachable, Classifier.Classify(recipient, BounceReportKind.DeliveryStatus).Reason);
+    }
+
     [Fact]
     public void Classify_ErrorAtMailFrom_IsRefused()
     {

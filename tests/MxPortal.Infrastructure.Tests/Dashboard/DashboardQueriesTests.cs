@@ -54,6 +54,17 @@ public sealed class DashboardQueriesTests(PostgresFixture postgres)
 
         var growth = await dashboard.QuarantineGrowthAsync(3);
         Assert.Equal([(day0.AddDays(-1), 0L, 0L), (day0, 2L, 2L), (day0.AddDays(1), 3L, 1L)], growth.Select(g => (g.Day, g.Total, g.Entered)));
+        // Active back-offs: suspended budgets of live nodes only.
+        await using (var budgets = await seed.DbAsync())
+        {
+            var now = host.Time.GetUtcNow().UtcDateTime;
+            budgets.BudgetStates.AddRange(
+                new() { Node = "a", BudgetKey = "*.yahoodns.net|1|shared", RuleMask = "*.yahoodns.net", SuspendedUntilUtc = now.AddMinutes(40), SuspensionCause = "[TS01]", UpdatedUtc = now },
+                new() { Node = "a", BudgetKey = "*|1|shared", RuleMask = "*", UpdatedUtc = now },
+                new() { Node = "gone", BudgetKey = "*.google.com|1|shared", RuleMask = "*.google.com", SuspendedUntilUtc = now.AddMinutes(40), UpdatedUtc = now.AddMinutes(-5) });
+            await budgets.SaveChangesAsync();
+        }
+        Assert.Equal(["*.yahoodns.net"], (await dashboard.ActiveBackoffsAsync()).Select(b => b.RuleMask));
         // The counters are the events': recounting the event table gives the same numbers.
         await using var db = await seed.DbAsync();
         Assert.Equal(await db.BounceEvents.CountAsync(), await db.BounceDailyCounts.SumAsync(c => c.Count));

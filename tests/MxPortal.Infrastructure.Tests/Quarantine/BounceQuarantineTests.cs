@@ -6,6 +6,7 @@ using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Quarantine;
 using MxPortal.Infrastructure.Tests.Data;
+using MxPortal.TestSupport.Mail;
 
 namespace MxPortal.Infrastructure.Tests.Quarantine;
 
@@ -97,6 +98,6 @@ public sealed class BounceQuarantineTests(PostgresFixture postgres)
     private static Task<AppDbContext> Db(DataTestHost host) =>
         host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
-    private static byte[] Dsn(string messageId) => PipelineSeed.Dsn(messageId, "Gone@Example.test", "5.1.1",
-        "550 5.1.1 <gone@example.test>: Recipient address rejected: User unknown", verp: null);
+    private static byte[] Dsn(string messageId) =>
+        DsnMail.Create(messageId, "Gone@Example.test", "5.1.1", "550 5.1.1 <gone@example.test>: Recipient address rejected: User unknown");
 }

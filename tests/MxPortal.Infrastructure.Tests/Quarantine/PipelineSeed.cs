@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -9,6 +8,7 @@ using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Deliveries;
 using MxPortal.Infrastructure.Sending;
 using MxPortal.Infrastructure.Tests.Data;
+using MxPortal.TestSupport.Mail;
 
 namespace MxPortal.Infrastructure.Tests.Quarantine;
 
@@ -64,31 +64,6 @@ internal sealed class PipelineSeed(DataTestHost host)
     private AttemptRecord Record(DeliveryRecipient r, AttemptOutcome o) =>
         new(new OutgoingMessage(r.Id, r.Address, "b@sender.test", new MimeMessage()), o, host.Time.GetUtcNow().UtcDateTime, "mx.example.test");
 
-    public static byte[] Dsn(string messageId, string recipient, string status, string diagnostic, string? verp) => Encoding.ASCII.GetBytes($"""
-        From: MAILER-DAEMON@mx.example.test
-        To: {(verp is null ? "bounces@sender.test" : $"bounce+{verp}@sender.test")}
-        Subject: Undelivered Mail Returned to Sender
-        Message-ID: {messageId}
-        Date: Fri, 27 Nov 2026 09:00:00 +0000
-        MIME-Version: 1.0
-        Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
-
-        --b1
-        Content-Type: text/plain
-
-        Your message could not be delivered.
-
-        --b1
-        Content-Type: message/delivery-status
-
-        Reporting-MTA: dns; mx.example.test
-
-        Final-Recipient: rfc822; {recipient}
-        Action: failed
-        Status: {status}
-        Diagnostic-Code: smtp; {diagnostic}
-
-        --b1--
-
-        """.Replace("\n", "\r\n"));
+    public static byte[] Dsn(string messageId, string recipient, string status, string diagnostic, string? verp) =>
+        DsnMail.Create(messageId, recipient, status, diagnostic, verp is null ? "bounces@sender.test" : $"bounce+{verp}@sender.test");
 }

@@ -12,6 +12,11 @@ public sealed class StartupConfigurationTests
     [InlineData("Hangfire:Storage", "Redis", "Hangfire:Storage")]
     [InlineData("Portal:TimeZone", "Mars/Olympus", "Portal:TimeZone")]
     [InlineData("Bootstrap:AdminEmail", "nobody", "Bootstrap:AdminEmail")]
+    [InlineData("Sync:Role", "Relay", "Sync:Role")]
+    [InlineData("Sync:Role", "Client", "Sync:PublisherUrl")]
+    [InlineData("Sync:Role", "Client", "Sync:PublicKey")]
+    [InlineData("Sync:Role", "Client", "Sync:ApiKey")]
+    [InlineData("Sync:TimeoutSeconds", "0", "TimeoutSeconds")]
     public void BadValue_StopsStartupNamingTheKey(string key, string value, string named)
     {
         using var factory = new PortalFactory(new Dictionary<string, string?> { [key] = value });

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using MxPortal.Domain.Access;
+using MxPortal.Domain.Sending;
+using MxPortal.Infrastructure.Deliveries;
 using MxPortal.Infrastructure.Identity;
 using MxPortal.Web.Tests.Hosting;
 
@@ -25,6 +27,13 @@ public sealed class RolePortalFixture : IAsyncLifetime
             var result = await admin.CreateAsync(actor, EmailOf(role), Password, [role]);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.SelectMany(e => e.Value)));
         }
+        // Delivery 1, a draft, for the delivery pages of the access matrix.
+        var draft = await Factory.Services.GetRequiredService<DeliveryService>().SaveDraftAsync(actor, null, new DeliveryDraft
+        {
+            Name = "Matrix draft",
+            Settings = new DeliverySettings { SenderAddress = "news@example.test", Subject = "Hello", TextBody = "Hi" },
+        });
+        if (draft.Id != 1) throw new InvalidOperationException("The access matrix expects its draft to be delivery 1.");
     }
 
     /// <summary>A client with its own cookies, signed in as <paramref name="role"/> (null: anonymous); redirects not followed.</summary>

@@ -16,6 +16,7 @@ public static class BounceMailboxServiceCollectionExtensions
         services.AddSingleton<BounceMailRecorder>();
         services.AddSingleton<BounceMailboxJobScheduler>();
         services.AddSingleton<BounceMailboxService>();
+        services.AddSingleton<UnparsedMailService>();
         services.AddScoped<BounceMailboxPollJob>();
         services.AddHostedService<BounceMailboxJobsStartup>();
         return services;

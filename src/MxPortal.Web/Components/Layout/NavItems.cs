@@ -24,6 +24,8 @@ public static class NavItems
         "rule synchronization with the deliverability instance: history, diffs, Custom mode and drift.");
     public static NavItem Identities { get; } = new("Sending identities", "/identities", Icons.Material.Filled.Lan, Policies.ManageIdentities,
         "the source IPs the engine sends from: HELO name, public id, weight and recipient-domain masks.");
+    public static NavItem BounceMailboxes { get; } = new("Bounce mailboxes", "/bounce-mailboxes", Icons.Material.Filled.MarkEmailUnread, Policies.ManageMailboxes,
+        "the return-path mailboxes polled for bounce mails, a connection test, the last poll and the unparsed mails.");
     public static NavItem Users { get; } = new("Users", "/users", Icons.Material.Filled.People, Policies.ManageUsers,
         "team members, their roles, password resets and account locks.");
     public static NavItem Audit { get; } = new("Audit", "/audit", Icons.Material.Filled.History, Policies.ReadAudit,
@@ -32,5 +34,5 @@ public static class NavItems
         "background jobs: recurring schedules, queues and failures.");
 
     public static IReadOnlyList<NavItem> All { get; } =
-        [Dashboard, Deliveries, MxRules, BounceRules, BounceLog, Qualification, Quarantine, Synchronization, Identities, Users, Audit, Jobs];
+        [Dashboard, Deliveries, MxRules, BounceRules, BounceLog, Qualification, Quarantine, Synchronization, Identities, BounceMailboxes, Users, Audit, Jobs];
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MxPortal.Infrastructure.Dashboard;
+using MxPortal.Infrastructure.Deliveries.Budgets;
 
 namespace MxPortal.Web.Components.Pages.Dashboard;
 
@@ -34,7 +35,8 @@ public sealed partial class DashboardPage
             [.. rates.OrderByDescending(r => r.SoftRate).Take(Top)],
             [.. rates.Where(r => r.Complaints > 0).OrderByDescending(r => r.ComplaintRate).Take(Top)],
             [.. rates.Where(r => r.IsAboveAThreshold)],
-            await Queries.TotalsAsync(_days));
+            await Queries.TotalsAsync(_days),
+            await Queries.ActiveBackoffsAsync());
     }
 
     private static IEnumerable<string> Breaches(DomainRates r)
@@ -45,5 +47,6 @@ public sealed partial class DashboardPage
     }
 
     private sealed record DashboardData(DayChart ByType, DayChart ByReason, DayChart Growth, IReadOnlyList<DomainRates> TopHard,
-        IReadOnlyList<DomainRates> TopSoft, IReadOnlyList<DomainRates> TopComplaints, IReadOnlyList<DomainRates> Warnings, DomainRates Totals);
+        IReadOnlyList<DomainRates> TopSoft, IReadOnlyList<DomainRates> TopComplaints, IReadOnlyList<DomainRates> Warnings, DomainRates Totals,
+        IReadOnlyList<BudgetState> Backoffs);
 }

@@ -27,7 +27,7 @@ public static class DomainReport
     };
 
     public static IReadOnlyList<HostRuleRow> Rows(MxResolution resolution, MxRuleSet rules, ThroughputSettings settings,
-        IReadOnlyList<SendingIdentity> identities)
+        IReadOnlyList<SendingIdentity> identities, ThroughputLevels? levels = null)
     {
         var eligible = new IdentitySelector(identities).Eligible(resolution.Domain);
         // Note: with no identity configured (or none allowed) the limits are still worth seeing; public id 0 stands in.
@@ -37,7 +37,7 @@ public static class DomainReport
         foreach (var identity in shown)
         {
             var remote = host.Addresses.Count > 0 ? host.Addresses[0] : IPAddress.None;
-            var budget = MxBudgets.For(rules, ThroughputLevels.Default, settings, identity, host.Name, remote);
+            var budget = MxBudgets.For(rules, levels ?? ThroughputLevels.Default, settings, identity, host.Name, remote);
             var who = eligible.Count > 0 ? $"{identity.PublicId} ({identity.SourceIp})" : "none allowed (id 0 shown)";
             rows.Add(new HostRuleRow(host.Name, host.Preference, string.Join(", ", host.Addresses), who,
                 budget.RuleIndex + 1, budget.Rule.Mask, Why(rules, host.Name, identity.PublicId, budget.RuleIndex),

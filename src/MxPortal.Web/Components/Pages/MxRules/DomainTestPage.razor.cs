@@ -36,7 +36,7 @@ public sealed partial class DomainTestPage
             _levelSummary = $"instance {LevelText.Name(settings.InstanceLevel)}" +
                             string.Concat(settings.Overrides.Select(o => $", identity {o.Key} {LevelText.Name(o.Value)}"));
             _rows = _resolution.IsSuccess
-                ? DomainReport.Rows(_resolution, await Rules.LoadAsync(), settings, await Identities.ListAsync())
+                ? DomainReport.Rows(_resolution, await Rules.LoadAsync(), settings, await Identities.ListAsync(), await Throughput.GetLevelsAsync())
                 : [];
         }
         finally

@@ -7,6 +7,7 @@ public static class LevelText
 {
     public static string Name(ThroughputLevel level) => level == ThroughputLevel.VeryFast ? "Very Fast" : level.ToString();
 
-    public static string Factor(ThroughputLevel level) =>
-        "×" + ThroughputLevels.Default.Factor(level).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The factor in force (<paramref name="levels"/>: the stored, synchronized table; else the defaults).</summary>
+    public static string Factor(ThroughputLevel level, ThroughputLevels? levels = null) =>
+        "×" + (levels ?? ThroughputLevels.Default).Factor(level).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,7 @@ using MudBlazor;
 using MxPortal.Domain.Access;
 using MxPortal.Domain.MxRules;
 using MxPortal.Infrastructure.MxRules;
+using MxPortal.Web.Components.Shared;
 
 namespace MxPortal.Web.Components.Pages.MxRules;
 
@@ -54,8 +55,15 @@ public sealed partial class MxRulesPage
 
     private async Task ImportAsync()
     {
-        var parameters = new DialogParameters<ImportRulesDialog> { { d => d.Import, json => Store.ImportAsync(_actor, json) } };
-        var dialog = await Dialogs.ShowAsync<ImportRulesDialog>("Import MX rules", parameters, Wide);
+        var parameters = new DialogParameters<ImportJsonDialog>
+        {
+            { d => d.Import, async json =>
+                {
+                    var change = await Store.ImportAsync(_actor, json);
+                    return new JsonImportResult(change.RuleSet?.Rules.Count, [.. change.Errors.Select(e => e.ToString())]);
+                } },
+        };
+        var dialog = await Dialogs.ShowAsync<ImportJsonDialog>("Import MX rules", parameters, Wide);
         if (await dialog.Result is { Canceled: false, Data: int count })
         {
             Snackbar.Add($"Rule set replaced: {count} rules imported.", Severity.Success);

@@ -13,6 +13,7 @@ public sealed partial class ThroughputPage
 {
     private const string InstanceChoice = "";
     private ThroughputSettings? _settings;
+    private ThroughputLevels _levels = ThroughputLevels.Default;
     private MxRuleSet? _set;
     private IReadOnlyList<SendingIdentity> _identities = [];
     private bool _canEdit;
@@ -31,6 +32,7 @@ public sealed partial class ThroughputPage
         _set = await Rules.LoadAsync();
         _identities = await Identities.ListAsync();
         _settings = await Throughput.GetAsync();
+        _levels = await Throughput.GetLevelsAsync();
     }
 
     private string OverrideOf(SendingIdentity identity) =>

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MxPortal.Domain.Access;
+using MxPortal.Domain.Sending;
+using MxPortal.Infrastructure.Audit;
+using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.MxRules;
+using MxPortal.Infrastructure.Sending.Recipients;
+
+namespace MxPortal.Infrastructure.Deliveries.Import;
+
+/// <summary>
+/// Imports a recipient CSV into a draft delivery as it streams in (constant memory for any size; see
+/// <see cref="RecipientRowWriter"/>), replacing its previous list. Each rejected row and each Double is stored with
+/// its line for the page and the issues CSV. The portal and <c>mxportal deliver import</c> both come through here.
+/// </summary>
+public sealed class RecipientImporter(IDbContextFactory<AppDbContext> contexts, AuditLog audit, IOptions<DeliveryPortalOptions> options)
+{
+    private const int IssuesShown = 100;
+
+    /// <param name="length">The stream's size when known, for <see cref="RecipientImportProgress.Percent"/>.</param>
+    public async Task<RecipientImportResult> ImportAsync(ClaimsPrincipal actor, long deliveryId, Stream csv, long? length,
+        IProgress<RecipientImportProgress>? progress = null, string? fileName = null, CancellationToken ct = default)
+    {
+        Actor.Demand(actor, Policies.OperateDeliveries);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var delivery = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId, ct);
+        if (delivery is null) return RecipientImportResult.Refused($"Delivery {deliveryId} no longer exists.");
+        if (delivery.Status != DeliveryStatus.Draft)
+            return RecipientImportResult.Refused($"Delivery {deliveryId} is {delivery.Status}: only a draft's recipient list can be replaced.");
+
+        var counting = new CountingStream(csv);
+        using var reader = RecipientCsvReader.Open(counting, leaveOpen: true);
+        if (reader.HeaderError is { } header) return RecipientImportResult.Refused(header.ToString());
+
+        await db.DeliveryRecipients.Where(r => r.DeliveryId == deliveryId).ExecuteDeleteAsync(ct);
+        await db.DeliveryImportIssues.Where(i => i.DeliveryId == deliveryId).ExecuteDeleteAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        int imported = 0, rejected = 0, doubles = 0;
+        var batch = options.Value.ImportBatchSize;
+        await using (var writer = new RecipientRowWriter(db.Database.GetDbConnection(), deliveryId))
+        {
+            var hasFields = reader.FieldColumns.Count > 0;
+            foreach (var row in reader.ReadRows())
+            {
+                if (row.Recipient is { } r)
+                {
+                    if (await writer.AddRecipientAsync(r.Address, hasFields ? JsonSerializer.Serialize(r.Fields) : null, ct)) imported++;
+                    else
+                    {
+                        doubles++;
+                        await writer.AddIssueAsync(r.Line, ImportIssueKind.Double, $"'{r.Address.Value}' is already in the list: skipped as Double.", ct);
+                    }
+                }
+                else
+                {
+                    rejected++;
+                    var e = row.Error!;
+                    await writer.AddIssueAsync(e.Line, Enum.Parse<ImportIssueKind>(e.Kind.ToString()), e.Message, ct);
+                }
+                if (writer.Pending < batch) continue;
+                await writer.CommitAsync(ct);
+                progress?.Report(new RecipientImportProgress(counting.BytesRead, length, imported, rejected, doubles));
+            }
+            await writer.CommitAsync(ct);
+        }
+        progress?.Report(new RecipientImportProgress(counting.BytesRead, length, imported, rejected, doubles));
+
+        await db.Deliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Total, imported)
+            .SetProperty(d => d.RejectedCount, rejected)
+            .SetProperty(d => d.DoubleCount, doubles)
+            .SetProperty(d => d.ColumnsJson, JsonSerializer.Serialize(reader.FieldColumns)), ct);
+        audit.Add(db, Actor.Name(actor), "delivery.import", $"delivery {deliveryId}",
+            $"file: {fileName ?? "(stream)"}; imported: {imported}; rejected: {rejected}; doubles: {doubles}; columns: {string.Join(", ", reader.Columns)}");
+        await db.SaveChangesAsync(ct);
+        var first = await db.DeliveryImportIssues.AsNoTracking().Where(i => i.DeliveryId == deliveryId)
+            .OrderBy(i => i.Line).Take(IssuesShown).ToListAsync(ct);
+        return new RecipientImportResult(null, imported, rejected, doubles, first);
+    }
+}

@@ -1,0 +1,92 @@
+using MxPortal.Domain.Bounces;
+
+namespace MxPortal.Domain.Tests.Bounces;
+
+/// <summary>
+/// One class of replies per row, worded as production MTAs and providers word them (not copied
+/// from the corpus): each must be decided by the named default rule, without help from a status
+/// code, so that the rule and not a lucky code carries the verdict.
+/// </summary>
+public sealed class DefaultBounceRuleCategoryTests
+{
+    private static readonly BounceClassifier Classifier = new(BounceRuleSet.Create(DefaultBounceRules.Create()));
+
+    [Theory]
+    // A sender-side sending quota is volume, not the recipient's full mailbox.
+    [InlineData("550 Daily user sending quota exceeded for this account", "rate-limited", FailureReason.Unreachable)]
+    [InlineData("550 The user you are trying to contact is receiving mail too quickly", "rate-limited", FailureReason.Unreachable)]
+    // Full mailboxes, however the store words it.
+    [InlineData("554 STOREDRV.Deliver: QuotaExceededException, the mailbox is over its limit", "mailbox-full", FailureReason.MailboxFull)]
+    [InlineData("552 Mailbox quota usage exceeded for this recipient", "mailbox-full", FailureReason.MailboxFull)]
+    [InlineData("550 Recipient inbox has exceeded its storage allowance", "mailbox-full", FailureReason.MailboxFull)]
+    [InlineData("552 Not enough storage space in the recipient's mailbox", "mailbox-full", FailureReason.MailboxFull)]
+    // Inactive, suspended or expired accounts.
+    [InlineData("550 This mailbox is no longer active", "inactive-user", FailureReason.InactiveUser)]
+    [InlineData("550 Recipient mailbox unavailable due to inactivity", "inactive-user", FailureReason.InactiveUser)]
+    [InlineData("550 Sorry, this account has expired", "inactive-user", FailureReason.InactiveUser)]
+    [InlineData("550 The account is temporarily blocked by its owner", "inactive-user", FailureReason.InactiveUser)]
+    // Malformed messages are refused content, not a size problem.
+    [InlineData("554 Message is not RFC 5322 compliant", "header-error", FailureReason.Refused)]
+    [InlineData("550 Rejected: missing Message-ID header", "header-error", FailureReason.Refused)]
+    [InlineData("552 Error: message file too big", "message-too-large", FailureReason.TextTooLong)]
+    // Dead addresses in the wording of several MTAs.
+    [InlineData("551 User not local; please try <someone@example.net>", "user-unknown", FailureReason.UserUnknown)]
+    [InlineData("550 Addressee unknown, relay=mx.example.net", "user-unknown", FailureReason.UserUnknown)]
+    [InlineData("553 Requested action not taken: mailbox name not allowed", "user-unknown", FailureReason.UserUnknown)]
+    [InlineData("550 The recipient account has been deleted", "user-unknown", FailureReason.UserUnknown)]
+    [InlineData("550 Recipient was not found on this server", "user-unknown", FailureReason.UserUnknown)]
+    // Domains that do not resolve.
+    [InlineData("Name service error for name=mx.nowhere.example type=MX: Host not found", "invalid-domain", FailureReason.InvalidDomain)]
+    [InlineData("550 DNS domain nowhere.example does not exist [Message=InfoDomainNonexistent]", "invalid-domain", FailureReason.InvalidDomain)]
+    [InlineData("Delivery failed: unknown domain nowhere.example", "invalid-domain", FailureReason.InvalidDomain)]
+    // Transport trouble.
+    [InlineData("lost connection with mx.example.net[192.0.2.10] while receiving the initial server greeting", "connection-failed", FailureReason.Unreachable)]
+    [InlineData("Cannot deliver: TLS handshake failed with mx.example.net", "connection-failed", FailureReason.Unreachable)]
+    [InlineData("554 Too many hops, possible mail loop", "system-error", FailureReason.Unreachable)]
+    // Spam, policy and relay refusals.
+    [InlineData("550 Our system has detected that this message is likely unsolicited mail", "spam-reputation", FailureReason.Refused)]
+    [InlineData("550 Administrative prohibition", "policy-content", FailureReason.Refused)]
+    [InlineData("553 sorry, that domain isn't in my list of allowed rcpthosts", "policy-content", FailureReason.Refused)]
+    [InlineData("550 Your server is not authorized to send mail to this domain", "policy-content", FailureReason.Refused)]
+    [InlineData("554 Refusing: your IP 198.51.100.7 is not welcome here", "sending-ip-named", FailureReason.Refused)]
+    [InlineData("550 mx.example.net: ip=198.51.100.7 - See the postmaster page", "sending-ip-named", FailureReason.Refused)]
+    public void Classify_ReplyOfAKnownClass_IsDecidedByItsRule(string reply, string rule, FailureReason reason)
+    {
+        var result = Classifier.Classify(reply);
+
+        Assert.Equal((ClassificationSource.Rule, rule), (result.Source, result.Decider));
+        Assert.Equal(reason, result.Reason);
+        Assert.Equal(reason == FailureReason.UserUnknown ? FailureType.Hard : FailureType.Soft, result.Type);
+    }
+
+    [Theory]
+    [InlineData("550 <someone@example.net>: Recipient address rejected: Mailbox on hold")]
+    [InlineData("550 <someone@example.net>: Recipient address rejected: see our postmaster page")]
+    public void Classify_RecipientRejectedForAnUnknownReason_NeedsQualification(string reply)
+    {
+        // Postfix's "Recipient address rejected:" is a prefix; the reason after it decides, and
+        // an unknown reason is neither a dead address nor a refusal of our mail.
+        var result = Classifier.Classify(reply);
+
+        Assert.Equal((FailureType.Soft, FailureReason.NotDefined), (result.Type, result.Reason));
+        Assert.True(result.NeedsQualification);
+    }
+
+    [Theory]
+    [InlineData("550 #5.1.0 Address rejected.")]
+    [InlineData("550 Address rejected someone@example.net")]
+    public void Classify_BareAddressRejected_IsUserUnknown(string reply)
+    {
+        Assert.Equal(FailureReason.UserUnknown, Classifier.Classify(reply).Reason);
+    }
+
+    [Fact]
+    public void Classify_LocalProgramExitStatus_IsAMailerError()
+    {
+        var recipient = new BouncedRecipient("a@example.jp", "failed", "5.0.0", "X-Unix; 75");
+
+        var result = Classifier.Classify(recipient, BounceReportKind.DeliveryStatus);
+
+        Assert.Equal((FailureType.Soft, FailureReason.Unreachable, "local-delivery-agent"), (result.Type, result.Reason, result.Decider));
+    }
+}

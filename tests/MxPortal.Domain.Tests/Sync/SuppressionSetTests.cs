@@ -1,0 +1,41 @@
+using MxPortal.Domain.Sync;
+
+namespace MxPortal.Domain.Tests.Sync;
+
+public sealed class SuppressionSetTests
+{
+    private static SuppressionEntry Entry(string text) => SuppressionEntry.TryParse(text, out var error) ?? throw new InvalidOperationException(error);
+
+    [Theory]
+    [InlineData("Someone@Example.COM", "someone@example.com")]
+    [InlineData("other@blocked.test", "blocked.test")]
+    [InlineData("x@mail.blocked.test", "blocked.test")]
+    [InlineData("x@notblocked.test", null)]
+    [InlineData("x@example.com", null)]
+    public void Match_FindsTheAddressOrItsDomainOrAParentDomain(string address, string? expected)
+    {
+        var set = new SuppressionSet([Entry("someone@example.com"), Entry("Blocked.Test.")]);
+
+        Assert.Equal(expected, set.Match(address));
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("@example.com", "not an address")]
+    [InlineData("a@b@example.com", "not an address")]
+    [InlineData("bad domain.test", "not a domain")]
+    [InlineData("-x.test", "not a domain")]
+    [InlineData("a..test", "empty or too long label")]
+    public void TryParse_RefusesWhatIsNeitherAnAddressNorADomain(string text, string reason)
+    {
+        Assert.Null(SuppressionEntry.TryParse(text, out var error));
+        Assert.Contains(reason, error);
+    }
+
+    [Fact]
+    public void TryParse_TellsAddressesFromDomains()
+    {
+        Assert.Equal(SuppressionKind.Address, Entry("a@b.test").Kind);
+        Assert.Equal(SuppressionKind.Domain, Entry("b.test").Kind);
+    }
+}
