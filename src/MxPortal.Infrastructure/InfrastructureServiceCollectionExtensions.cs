@@ -29,6 +29,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
         services.AddMxQuarantine(configuration);
+        services.AddSingleton<Dashboard.DashboardQueries>();
         services.AddMxBounces();
         services.AddMxDeliveries(configuration);
         services.AddMxJobs(configuration);

@@ -68,6 +68,8 @@ public static class WebApplicationExtensions
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
         app.MapMxRulesEndpoints();
+        app.MapQuarantineEndpoints();
+        app.MapBounceLogEndpoints();
         app.MapDeliveriesEndpoints();
         app.MapBounceRulesEndpoints();
         app.MapSyncEndpoints();

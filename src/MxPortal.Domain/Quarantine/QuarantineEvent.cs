@@ -36,9 +36,21 @@ public sealed class QuarantineEvent
 
     public string? Comment { get; private init; }
 
+    /// <summary>A 4xx deferral whose text a Refused rule matched (DOMAIN.md §5 makes it Soft / Unreachable): about the
+    /// sender's reputation, so it never counts toward the address's quarantine (docs/quarantine-policy.md).</summary>
+    public bool IsReputationDeferral { get; private init; }
+
     /// <summary>A failed delivery, qualified by the bounce classifier.</summary>
     public static QuarantineEvent Error(string eventId, FailureType type, FailureReason reason, string? text, long? deliveryId = null) =>
         new(QuarantineEventKind.Error, RequireId(eventId), SystemActor) { Type = type, Reason = reason, Text = text, DeliveryId = deliveryId };
+
+    /// <summary>A 4xx reputation deferral (<see cref="IsReputationDeferral"/>): recorded, never counted.</summary>
+    public static QuarantineEvent ReputationDeferral(string eventId, FailureType type, FailureReason reason, string? text, long? deliveryId = null) =>
+        new(QuarantineEventKind.Error, RequireId(eventId), SystemActor)
+        {
+            Type = type, Reason = reason, Text = text, DeliveryId = deliveryId, IsReputationDeferral = true,
+            Comment = "4xx reputation deferral (a Refused rule matched a deferral): not counted.",
+        };
 
     /// <summary>A feedback-loop complaint; recorded as Soft / Refused, the qualification the bounce parser gives it.</summary>
     public static QuarantineEvent Complaint(string eventId, string? text, long? deliveryId = null) =>

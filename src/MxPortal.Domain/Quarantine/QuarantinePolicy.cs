@@ -123,6 +123,7 @@ public sealed class QuarantinePolicy
     private bool Counts(QuarantineRecord record, QuarantineEvent evt, DateTime now) =>
         record.Status is AddressStatus.Valid or AddressStatus.WithErrors
         && evt.Type != FailureType.Ignored
+        && !evt.IsReputationDeferral
         && !NeverCounted.Contains(evt.Reason!.Value)
         && (evt.Type == FailureType.Hard || record.LastCountedErrorUtc is not { } last || now - last >= delay);
 

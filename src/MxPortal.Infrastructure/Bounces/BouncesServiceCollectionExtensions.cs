@@ -10,6 +10,7 @@ public static class BouncesServiceCollectionExtensions
     {
         services.TryAddSingleton<BounceMailParser>();
         services.TryAddSingleton<BounceRuleTester>();
+        services.TryAddSingleton<Events.BounceLogQuery>();
         services.TryAddSingleton<Qualification.QualificationService>();
         return services;
     }

@@ -54,6 +54,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<QuarantineRecord> QuarantineRecords => Set<QuarantineRecord>();
     public DbSet<QuarantineHistoryEntry> QuarantineHistory => Set<QuarantineHistoryEntry>();
 
+    /// <summary>Day counters of the dashboard, kept in the pipelines' transactions (<see cref="Dashboard.DailyStats"/>).</summary>
+    public DbSet<Dashboard.DomainDailyStat> DomainDailyStats => Set<Dashboard.DomainDailyStat>();
+    public DbSet<Dashboard.BounceDailyCount> BounceDailyCounts => Set<Dashboard.BounceDailyCount>();
     /// <summary>Rule synchronization (DOMAIN.md §9): runs with their changes, Custom modes, the publisher's API keys
     /// and signing key, the client's last valid feed, the suppression list and the texts clients pushed up.</summary>
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
@@ -67,6 +70,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     /// <summary>Data Protection keys: sign-in cookies and encrypted secrets survive restarts and work across nodes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        MoveQuarantineVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        MoveQuarantineVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Note: every writer of a quarantine record goes through SaveChanges, so this is the one place its token moves.
+    private void MoveQuarantineVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<QuarantineRecord>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property<int>(QuarantineRecordConfiguration.Version);
+            version.CurrentValue = version.OriginalValue + 1;
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

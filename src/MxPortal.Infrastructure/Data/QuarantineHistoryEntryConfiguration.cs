@@ -26,5 +26,8 @@ internal sealed class QuarantineHistoryEntryConfiguration : IEntityTypeConfigura
         // The filter is plain SQL that SQLite and PostgreSQL both accept; manual actions have no event id.
         e.HasIndex(RecordId, nameof(QuarantineHistoryEntry.EventId)).IsUnique().HasFilter("\"EventId\" IS NOT NULL");
         e.HasIndex(RecordId, nameof(QuarantineHistoryEntry.AtUtc));
+        // The dashboard's quarantine growth: entries into and out of Quarantine / Denylisted per day.
+        e.HasIndex(x => new { x.NewStatus, x.OldStatus, x.AtUtc });
+        e.HasIndex(x => new { x.OldStatus, x.NewStatus, x.AtUtc });
     }
 }

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.Sending;
 using MxPortal.Domain.Quarantine;
+using MxPortal.Infrastructure.Bounces.Events;
+using MxPortal.Infrastructure.Bounces.Qualification;
+using MxPortal.Infrastructure.Dashboard;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Quarantine;
 using MxPortal.Infrastructure.Sending;
@@ -57,24 +60,30 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
     }
 
     /// <summary>
-    /// Applies a batch of outcomes: recipient states, the delivery log, the delivery's counters and the recipients'
-    /// quarantine effects, atomically (one transaction). Rows are written with plain parameterized statements, not
-    /// change tracking: this runs for every message sent. Counters are incremented in SQL, so nodes never overwrite
-    /// each other's counts.
+    /// Applies a batch of outcomes: recipient states, the delivery log, the delivery's counters, a bounce event per
+    /// failed attempt, the day counters and the recipients' quarantine effects, atomically (one transaction). Rows are
+    /// written with plain parameterized statements, not change tracking: this runs for every message sent. Counters are
+    /// incremented in SQL, so nodes never overwrite each other's counts. A batch that lost a race for a quarantine
+    /// record is recorded again whole (<see cref="ConflictRetry"/>).
     /// </summary>
-    public async Task RecordAsync(long deliveryId, IReadOnlyList<AttemptRecord> records, CancellationToken ct = default)
+    public Task RecordAsync(long deliveryId, IReadOnlyList<AttemptRecord> records, CancellationToken ct = default) =>
+        records.Count == 0 ? Task.CompletedTask : ConflictRetry.RunAsync(c => RecordOnceAsync(deliveryId, records, c), ct);
+
+    private async Task RecordOnceAsync(long deliveryId, IReadOnlyList<AttemptRecord> records, CancellationToken ct)
     {
-        if (records.Count == 0) return;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var delivery = await db.Deliveries.AsNoTracking().Where(d => d.Id == deliveryId)
             .Select(d => new { d.StartedUtc, d.RetryPeriodMinutes, d.MaxRetries, d.ValidityMinutes }).SingleAsync(ct);
         var policy = new RetryPolicy(TimeSpan.FromMinutes(delivery.RetryPeriodMinutes), delivery.MaxRetries, TimeSpan.FromMinutes(delivery.ValidityMinutes));
         var ids = records.Select(r => r.Message.RecipientId).Distinct().ToList();
-        var attempts = await db.DeliveryRecipients.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.Attempts }).ToDictionaryAsync(r => r.Id, r => r.Attempts, ct);
+        var recipients = await db.DeliveryRecipients.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new DeliveryRecipient { Id = r.Id, DeliveryId = r.DeliveryId, Address = r.Address, AddressKey = r.AddressKey, Domain = r.Domain, Attempts = r.Attempts })
+            .ToDictionaryAsync(r => r.Id, ct);
+        var attempts = recipients.Values.ToDictionary(r => r.Id, r => r.Attempts);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var sql = new SqlBatch(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        var stats = new DailyStats();
         var events = new List<AddressEvent>();
         int sent = 0, failed = 0;
         foreach (var record in records)
@@ -104,11 +113,20 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
             sql.Add(AttemptSql, deliveryId, id, Utc(record.AtUtc), (int)record.Outcome.Status, reply, record.MxHost,
                 record.Address?.ToString(), record.IdentityId, (int?)q?.Type, (int?)q?.Reason, q is { } c ? Clip(c.Decider, 200) : null);
             if (QuarantineEventOf(record, deliveryId, done) is { } evt) events.Add(new AddressEvent(record.Message.Recipient, evt));
+            var recipient = recipients[id];
+            var domain = DomainOf(recipient);
+            stats.Attempt(record.AtUtc, domain, record.Outcome.Status == AttemptStatus.Sent);
+            if (q is { } failure)
+            {
+                db.BounceEvents.Add(await BounceOfAsync(db, record, recipient, failure, domain, ct));
+                stats.Bounce(record.AtUtc, domain, failure.Type, failure.Reason, complaint: false);
+            }
         }
         if (sent + failed > 0) sql.Add(CountersSql, sent, failed, deliveryId);
         await sql.ExecuteAsync(ct);
         await quarantine.ApplyAsync(db, events, ct);
         await db.SaveChangesAsync(ct);
+        await stats.SaveAsync(db, ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -125,6 +143,20 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
         """UPDATE "Deliveries" SET "SentCount" = "SentCount" + @p0, "FailedCount" = "FailedCount" + @p1 WHERE "Id" = @p2""";
 
     private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Utc ? t : DateTime.SpecifyKind(t, DateTimeKind.Utc);
+
+    /// <summary>The synchronous bounce: the reply of the session, for the bounce log and the qualification table.</summary>
+    private static async Task<BounceEvent> BounceOfAsync(AppDbContext db, AttemptRecord record, DeliveryRecipient recipient,
+        BounceClassification q, string domain, CancellationToken ct) => new()
+    {
+        Address = Clip(recipient.AddressKey.Length > 0 ? recipient.AddressKey : recipient.Address.ToLowerInvariant(), 320),
+        Domain = domain, Type = q.Type, Reason = q.Reason, DecidedBy = q.Source, Decider = Clip(q.Decider, 200),
+        Status = q.Status?.ToString(), DiagnosticText = record.Outcome.Reply,
+        NormalizedTextMd5 = await QualificationCounter.CountAsync(db, record.Outcome.Reply, q, record.AtUtc, ct),
+        Source = BounceEventSource.Sync, AtUtc = record.AtUtc, DeliveryId = recipient.DeliveryId, RecipientId = recipient.Id,
+    };
+
+    private static string DomainOf(DeliveryRecipient r) =>
+        Clip((r.Domain.Length > 0 ? r.Domain : QuarantineAddress.DomainOf(r.AddressKey)).ToLowerInvariant(), 255);
 
     /// <summary>When the next recipient of the delivery is due, or null when none is left to send.</summary>
     public async Task<DateTime?> NextDueAsync(long deliveryId, CancellationToken ct = default)
@@ -149,6 +181,8 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
         return record.Outcome switch
         {
             { Status: AttemptStatus.Sent } => QuarantineEvent.Delivered(id, deliveryId),
+            { Qualification: { DeferralDowngrade: true } q } =>
+                QuarantineEvent.ReputationDeferral(id, q.Type, q.Reason, record.Outcome.Reply, deliveryId),
             { Qualification: { } q } => QuarantineEvent.Error(id, q.Type, q.Reason, record.Outcome.Reply, deliveryId),
             _ => null,
         };

@@ -12,6 +12,8 @@ public static class QuarantineServiceCollectionExtensions
         services.AddOptions<QuarantinePolicyOptions>().Bind(configuration.GetSection(QuarantinePolicyOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<QuarantineApplier>();
+        services.AddSingleton<QuarantineQuery>();
+        services.AddSingleton<QuarantineActions>();
         services.AddScoped<QuarantineCleanUpJob>();
         return services;
     }

@@ -280,6 +280,10 @@ namespace MxPortal.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"EventId\" IS NOT NULL");
 
+                    b.HasIndex("NewStatus", "OldStatus", "AtUtc");
+
+                    b.HasIndex("OldStatus", "NewStatus", "AtUtc");
+
                     b.ToTable("QuarantineHistory", (string)null);
                 });
 
@@ -335,20 +339,26 @@ namespace MxPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Address")
                         .IsUnique();
 
-                    b.HasIndex("Domain");
-
                     b.HasIndex("LastErrorUtc");
 
-                    b.HasIndex("Reason");
+                    b.HasIndex("StatusSinceUtc");
 
-                    b.HasIndex("Type");
+                    b.HasIndex("Domain", "StatusSinceUtc");
+
+                    b.HasIndex("Reason", "StatusSinceUtc");
 
                     b.HasIndex("Status", "StatusSinceUtc");
+
+                    b.HasIndex("Type", "StatusSinceUtc");
 
                     b.ToTable("QuarantineRecords", (string)null);
                 });
@@ -378,6 +388,9 @@ namespace MxPortal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("DeliveryId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("DiagnosticText")
                         .HasColumnType("text");
@@ -410,6 +423,9 @@ namespace MxPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long?>("RecipientId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -432,11 +448,21 @@ namespace MxPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("AtUtc");
 
-                    b.HasIndex("NormalizedTextMd5");
-
                     b.HasIndex("ProcessedBounceMailId");
 
                     b.HasIndex("Address", "AtUtc");
+
+                    b.HasIndex("Decider", "AtUtc");
+
+                    b.HasIndex("DeliveryId", "AtUtc");
+
+                    b.HasIndex("Domain", "AtUtc");
+
+                    b.HasIndex("NormalizedTextMd5", "AtUtc");
+
+                    b.HasIndex("Reason", "AtUtc");
+
+                    b.HasIndex("Type", "AtUtc");
 
                     b.ToTable("BounceEvents", (string)null);
                 });
@@ -729,6 +755,56 @@ namespace MxPortal.Migrations.Postgres.Migrations
                     b.HasIndex("Position");
 
                     b.ToTable("BounceRules", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Dashboard.BounceDailyCount", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Type", "Reason");
+
+                    b.ToTable("BounceDailyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Dashboard.DomainDailyStat", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("Attempts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HardBounces")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SoftBounces")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Domain");
+
+                    b.ToTable("DomainDailyStats", (string)null);
                 });
 
             modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Budgets.BudgetState", b =>
@@ -1604,6 +1680,11 @@ namespace MxPortal.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Events.BounceEvent", b =>
                 {
+                    b.HasOne("MxPortal.Infrastructure.Deliveries.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("MxPortal.Infrastructure.Bounces.Mailbox.ProcessedBounceMail", null)
                         .WithMany()
                         .HasForeignKey("ProcessedBounceMailId")

@@ -265,6 +265,10 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"EventId\" IS NOT NULL");
 
+                    b.HasIndex("NewStatus", "OldStatus", "AtUtc");
+
+                    b.HasIndex("OldStatus", "NewStatus", "AtUtc");
+
                     b.ToTable("QuarantineHistory", (string)null);
                 });
 
@@ -318,20 +322,26 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Address")
                         .IsUnique();
 
-                    b.HasIndex("Domain");
-
                     b.HasIndex("LastErrorUtc");
 
-                    b.HasIndex("Reason");
+                    b.HasIndex("StatusSinceUtc");
 
-                    b.HasIndex("Type");
+                    b.HasIndex("Domain", "StatusSinceUtc");
+
+                    b.HasIndex("Reason", "StatusSinceUtc");
 
                     b.HasIndex("Status", "StatusSinceUtc");
+
+                    b.HasIndex("Type", "StatusSinceUtc");
 
                     b.ToTable("QuarantineRecords", (string)null);
                 });
@@ -359,6 +369,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeliveryId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DiagnosticText")
                         .HasColumnType("TEXT");
@@ -391,6 +404,9 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RecipientId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -413,11 +429,21 @@ namespace MxPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AtUtc");
 
-                    b.HasIndex("NormalizedTextMd5");
-
                     b.HasIndex("ProcessedBounceMailId");
 
                     b.HasIndex("Address", "AtUtc");
+
+                    b.HasIndex("Decider", "AtUtc");
+
+                    b.HasIndex("DeliveryId", "AtUtc");
+
+                    b.HasIndex("Domain", "AtUtc");
+
+                    b.HasIndex("NormalizedTextMd5", "AtUtc");
+
+                    b.HasIndex("Reason", "AtUtc");
+
+                    b.HasIndex("Type", "AtUtc");
 
                     b.ToTable("BounceEvents", (string)null);
                 });
@@ -700,6 +726,56 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("Position");
 
                     b.ToTable("BounceRules", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Dashboard.BounceDailyCount", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Type", "Reason");
+
+                    b.ToTable("BounceDailyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("MxPortal.Infrastructure.Dashboard.DomainDailyStat", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HardBounces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SoftBounces")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Domain");
+
+                    b.ToTable("DomainDailyStats", (string)null);
                 });
 
             modelBuilder.Entity("MxPortal.Infrastructure.Deliveries.Budgets.BudgetState", b =>
@@ -1551,6 +1627,11 @@ namespace MxPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("MxPortal.Infrastructure.Bounces.Events.BounceEvent", b =>
                 {
+                    b.HasOne("MxPortal.Infrastructure.Deliveries.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("MxPortal.Infrastructure.Bounces.Mailbox.ProcessedBounceMail", null)
                         .WithMany()
                         .HasForeignKey("ProcessedBounceMailId")

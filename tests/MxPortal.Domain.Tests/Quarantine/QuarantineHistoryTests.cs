@@ -46,6 +46,24 @@ public sealed class QuarantineHistoryTests
     }
 
     [Fact]
+    public void ReputationDeferral_IsRecordedWithItsTextButNeverCounts_EvenDaysApart()
+    {
+        const string Text = "421 4.7.0 [TS01] Messages from 192.0.2.25 temporarily deferred due to user complaints";
+        for (var day = 0; day < 4; day++)
+        {
+            var result = policy.Apply(record, QuarantineEvent.ReputationDeferral($"d{day}", FailureType.Soft, FailureReason.Unreachable, Text, 7));
+            Assert.Equal((QuarantineOutcome.Recorded, false), (result.Outcome, result.Counted));
+            clock.Advance(TimeSpan.FromDays(2));
+        }
+
+        Assert.Equal((AddressStatus.Valid, 0, (DateTime?)null), (record.Status, record.ErrorCount, record.LastCountedErrorUtc));
+        Assert.Equal(Text, record.LastErrorText);
+        Assert.All(record.History, h => Assert.StartsWith("4xx reputation deferral", h.Comment, StringComparison.Ordinal));
+        // A plain Unreachable error still counts (DOMAIN.md §7 excludes only Refused and Ignored).
+        Assert.True(policy.Apply(record, Q.Soft("u1", FailureReason.Unreachable)).Counted);
+    }
+
+    [Fact]
     public void AllowlistedError_IsRecordedAsErrorIgnoredWithItsRawText()
     {
         policy.Apply(record, QuarantineEvent.Allowlist("alice", "seed address"));

@@ -5,9 +5,10 @@ namespace MxPortal.TestSupport.Mail;
 /// <summary>A minimal RFC 3464 delivery status report for one recipient, to feed the real bounce recorder.</summary>
 public static class DsnMail
 {
-    public static byte[] Create(string messageId, string recipient, string status, string diagnostic) => Encoding.UTF8.GetBytes($"""
+    /// <param name="to">where the bounce was delivered: the return path, e.g. a VERP address <c>bounce+TOKEN@…</c></param>
+    public static byte[] Create(string messageId, string recipient, string status, string diagnostic, string to = "bounces@sender.test") => Encoding.UTF8.GetBytes($"""
         From: MAILER-DAEMON@mx.example.test
-        To: bounces@sender.test
+        To: {to}
         Subject: Undelivered Mail Returned to Sender
         Message-ID: {messageId}
         Date: Fri, 27 Nov 2026 09:00:00 +0000

@@ -36,6 +36,13 @@ public sealed class BounceEvent
     public BounceEventSource Source { get; set; }
     public DateTime AtUtc { get; set; }
 
-    /// <summary>The stored bounce mail this came from (null for a synchronous reply).</summary>
+    /// <summary>The stored bounce mail this came from, raw text included (null for a synchronous reply).</summary>
     public long? ProcessedBounceMailId { get; set; }
+
+    /// <summary>The delivery it answers: the attempt's for a synchronous reply, the correlated one (VERP token or
+    /// X-MxPortal-Id) for a bounce mail; null when the bounce could not be tied to one.</summary>
+    public long? DeliveryId { get; set; }
+
+    /// <summary>The delivery recipient, with <see cref="DeliveryId"/>.</summary>
+    public long? RecipientId { get; set; }
 }

@@ -4,6 +4,7 @@ using MxPortal.Domain.Bounces;
 using MxPortal.Infrastructure.Bounces.Events;
 using MxPortal.Infrastructure.Bounces.Qualification;
 using MxPortal.Domain.Quarantine;
+using MxPortal.Infrastructure.Dashboard;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Quarantine;
 
@@ -18,13 +19,19 @@ public sealed class BounceMailRecorder(
     IDbContextFactory<AppDbContext> contexts, BounceMailParser parser, IBounceRuleSource rules, QuarantineApplier quarantine,
     TimeProvider time)
 {
-    public async Task<ProcessedMailOutcome> RecordAsync(int mailboxId, long uidValidity, string key, byte[] raw, CancellationToken ct)
+    /// <summary>Records the mail; a transaction that lost a race (a quarantine record or qualification row written
+    /// meanwhile) is run again whole (<see cref="ConflictRetry"/>).</summary>
+    public Task<ProcessedMailOutcome> RecordAsync(int mailboxId, long uidValidity, string key, byte[] raw, CancellationToken ct) =>
+        ConflictRetry.RunAsync(c => RecordOnceAsync(mailboxId, uidValidity, key, raw, c), ct);
+
+    private async Task<ProcessedMailOutcome> RecordOnceAsync(int mailboxId, long uidValidity, string key, byte[] raw, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var message = Load(raw, out var loadError);
         var messageId = Clip(message?.MessageId, 500);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stats = new DailyStats();
         var mail = new ProcessedBounceMail
         {
             MailboxId = mailboxId, UidValidity = uidValidity, MessageKey = key, MessageId = messageId,
@@ -54,22 +61,27 @@ public sealed class BounceMailRecorder(
             mail.RawMail = raw;
             await db.SaveChangesAsync(ct);
             var classifier = new BounceClassifier(await rules.CurrentAsync(ct));
+            var (deliveryId, recipientId) = await DeliveryCorrelation.FindAsync(db, report.VerpToken, report.MxPortalId, ct);
             var effects = new List<AddressEvent>();
             foreach (var (recipient, index) in report.Recipients.Select((r, i) => (r, i)))
             {
-                var bounce = await EventAsync(db, classifier, report, recipient, mail.Id, now, ct);
+                var (bounce, reputation) = await EventAsync(db, classifier, report, recipient, mail.Id, now, ct);
+                bounce.DeliveryId = deliveryId;
+                bounce.RecipientId = recipientId;
                 db.BounceEvents.Add(bounce);
-                if (QuarantineEventOf(bounce, $"bounce:{mailboxId}:{uidValidity}:{key}:{index}") is { } evt) effects.Add(new AddressEvent(bounce.Address, evt));
+                stats.Bounce(now, bounce.Domain, bounce.Type, bounce.Reason, bounce.IsComplaint);
+                if (QuarantineEventOf(bounce, reputation, $"bounce:{mailboxId}:{uidValidity}:{key}:{index}") is { } evt) effects.Add(new AddressEvent(bounce.Address, evt));
             }
             await quarantine.ApplyAsync(db, effects, ct);
         }
 
         await db.SaveChangesAsync(ct);
+        await stats.SaveAsync(db, ct);
         await tx.CommitAsync(ct);
         return mail.Outcome;
     }
 
-    private static async Task<BounceEvent> EventAsync(AppDbContext db, BounceClassifier classifier, BounceReport report,
+    private static async Task<(BounceEvent Event, bool ReputationDeferral)> EventAsync(AppDbContext db, BounceClassifier classifier, BounceReport report,
         BouncedRecipient recipient, long mailId, DateTime now, CancellationToken ct)
     {
         var result = classifier.Classify(recipient, report.Kind);
@@ -78,10 +90,8 @@ public sealed class BounceMailRecorder(
         var at = address.LastIndexOf('@');
         // Note: complaints, auto-replies and delivered DSNs are decided by the report, not by a text
         // a rule could match, so they stay out of the qualification table.
-        var md5 = result.Source == ClassificationSource.Report || string.IsNullOrWhiteSpace(text)
-            ? null
-            : await QualifyAsync(db, text, result, now, ct);
-        return new BounceEvent
+        var md5 = await QualificationCounter.CountAsync(db, text, result, now, ct);
+        return (new BounceEvent
         {
             Address = Clip(address, 320)!, Domain = at >= 0 ? Clip(address[(at + 1)..], 255)! : "",
             Type = result.Type, Reason = result.Reason, DecidedBy = result.Source, Decider = Clip(result.Decider, 200)!,
@@ -89,36 +99,15 @@ public sealed class BounceMailRecorder(
             VerpToken = Clip(report.VerpToken, 200), MxPortalId = Clip(report.MxPortalId, 200),
             OriginalMessageId = Clip(report.OriginalMessageId, 500), IsComplaint = recipient.IsComplaint,
             Source = BounceEventSource.Async, AtUtc = now, ProcessedBounceMailId = mailId,
-        };
+        }, result.DeferralDowngrade);
     }
 
     // Note: auto-replies and "delivered" DSNs (Ignored) say nothing about the address, so they stay out of its history.
-    private static QuarantineEvent? QuarantineEventOf(BounceEvent bounce, string id) =>
-        bounce.IsComplaint ? QuarantineEvent.Complaint(id, bounce.DiagnosticText)
+    private static QuarantineEvent? QuarantineEventOf(BounceEvent bounce, bool reputationDeferral, string id) =>
+        bounce.IsComplaint ? QuarantineEvent.Complaint(id, bounce.DiagnosticText, bounce.DeliveryId)
         : bounce.Type == FailureType.Ignored ? null
-        : QuarantineEvent.Error(id, bounce.Type, bounce.Reason, bounce.DiagnosticText);
-
-    /// <summary>Upserts the text's qualification row (count + 1, last seen) and returns its MD5.</summary>
-    private static async Task<string> QualifyAsync(AppDbContext db, string text, BounceClassification result, DateTime now, CancellationToken ct)
-    {
-        var normalized = ErrorTextNormalizer.Normalize(text);
-        var md5 = ErrorTextNormalizer.Md5(normalized);
-        var row = db.ErrorQualifications.Local.FirstOrDefault(q => q.Md5 == md5)
-            ?? await db.ErrorQualifications.SingleOrDefaultAsync(q => q.Md5 == md5, ct);
-        if (row is null)
-        {
-            row = new ErrorQualification
-            {
-                NormalizedText = normalized, Md5 = md5, FirstRawText = text, FirstSeenUtc = now, Type = result.Type,
-                Reason = result.Reason, Status = result.NeedsQualification ? QualificationStatus.ToQualify : QualificationStatus.Keep,
-            };
-            db.ErrorQualifications.Add(row);
-        }
-
-        row.Count++;
-        row.LastSeenUtc = now;
-        return md5;
-    }
+        : reputationDeferral ? QuarantineEvent.ReputationDeferral(id, bounce.Type, bounce.Reason, bounce.DiagnosticText, bounce.DeliveryId)
+        : QuarantineEvent.Error(id, bounce.Type, bounce.Reason, bounce.DiagnosticText, bounce.DeliveryId);
 
     private static MimeMessage? Load(byte[] raw, out string? error)
     {

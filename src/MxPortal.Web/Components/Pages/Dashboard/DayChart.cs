@@ -1,0 +1,34 @@
+using System.Globalization;
+using MudBlazor;
+using MxPortal.Infrastructure.Dashboard;
+
+namespace MxPortal.Web.Components.Pages.Dashboard;
+
+/// <summary>A per-day chart's labels and series, every day of the window present (zero when nothing happened).</summary>
+public sealed record DayChart(string[] Labels, List<ChartSeries<double>> Series)
+{
+    public static DayChart Of(IReadOnlyList<DateTime> days, IReadOnlyList<DayCount> counts)
+    {
+        var series = counts.Select(c => c.Series).Distinct().Order(StringComparer.Ordinal)
+            .Select(name => new ChartSeries<double>
+            {
+                Name = name,
+                Data = new ChartData<double>([.. days.Select(d => (double)counts.Where(c => c.Series == name && c.Day == d).Sum(c => c.Count))]),
+            }).ToList();
+        return new DayChart(LabelsOf(days), series);
+    }
+
+    public static DayChart Growth(IReadOnlyList<QuarantineGrowthPoint> points) => new(LabelsOf([.. points.Select(p => p.Day)]),
+    [
+        new() { Name = "In quarantine", Data = new ChartData<double>([.. points.Select(p => (double)p.Total)]) },
+        new() { Name = "Entered", Data = new ChartData<double>([.. points.Select(p => (double)p.Entered)]) },
+        new() { Name = "Left", Data = new ChartData<double>([.. points.Select(p => (double)p.Left)]) },
+    ]);
+
+    // Note: about eight labels whatever the window, so the axis stays readable.
+    private static string[] LabelsOf(IReadOnlyList<DateTime> days)
+    {
+        var step = Math.Max(1, days.Count / 8);
+        return [.. days.Select((d, i) => i % step == 0 ? d.ToString("MM-dd", CultureInfo.InvariantCulture) : "")];
+    }
+}
