@@ -18,6 +18,16 @@ public sealed class DeliveryMessageFactory(TimeProvider time)
     public static string Token(long deliveryId, long recipientId) =>
         string.Create(CultureInfo.InvariantCulture, $"{deliveryId}-{recipientId}");
 
+    /// <summary>Reads a token made by <see cref="Token"/>; false for anything else.</summary>
+    public static bool TryParseToken(string? token, out long deliveryId, out long recipientId)
+    {
+        deliveryId = recipientId = 0;
+        var dash = token?.IndexOf('-') ?? -1;
+        return dash > 0
+            && long.TryParse(token!.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out deliveryId)
+            && long.TryParse(token!.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out recipientId);
+    }
+
     /// <summary>Compiles the delivery's message once (for a run): the recipients' messages are built from it.</summary>
     public DeliveryMessages For(Delivery delivery) => new(delivery, time.GetUtcNow());
 }

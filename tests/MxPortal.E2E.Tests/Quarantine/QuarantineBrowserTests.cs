@@ -149,7 +149,7 @@ public sealed class QuarantineBrowserTests(BrowserFixture browser) : IAsyncLifet
         var store = _portal.Services.GetRequiredService<DeliveryStore>();
         var classifier = new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create()));
         var batch = await store.ClaimAsync(id, 10, TimeSpan.FromMinutes(5), "e2e");
-        await store.RecordAsync(id, batch.Select(r => new AttemptRecord(new OutgoingMessage(r.Id, r.Address, "b@sender.test", new MimeMessage()),
+        await store.RecordAsync(id, batch.Select(r => new AttemptRecord(new OutgoingMessage(r.Id, r.Address, "b@sender.test", MessageContent.From(new MimeMessage())),
             AttemptOutcome.From(new SmtpFailure(SmtpStage.RcptTo, int.Parse(replies[r.Address][..3], System.Globalization.CultureInfo.InvariantCulture), replies[r.Address]), classifier),
             DateTime.UtcNow, "mx.e2e.test")).ToList());
     }

@@ -1,23 +1,37 @@
-using Microsoft.Extensions.Logging;
+using Hangfire.Logging;
 using MxPortal.Infrastructure.Jobs;
-using HangfireLevel = Hangfire.Logging.LogLevel;
 
 namespace MxPortal.Infrastructure.Tests.Jobs;
 
 public sealed class HostSafeLogProviderTests
 {
     [Fact]
+    public void WhileItsHostLives_LoggersComeFromTheHost()
+    {
+        var inner = new SwitchableProvider();
+        var logger = new HostSafeLogProvider(inner).GetLogger("Hangfire.Before");
+
+        Assert.True(logger.Log(LogLevel.Info, () => "while the host lives"));
+    }
+
+    [Fact]
     public void AfterItsHostIsDisposed_LoggersAreStillHandedOutAndLoggingIsDropped()
     {
-        var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace));
-        var provider = new HostSafeLogProvider(factory);
-        var before = provider.GetLogger("Hangfire.Before");
-        Assert.True(before.Log(HangfireLevel.Info, () => "while the host lives"));
+        var inner = new SwitchableProvider { Disposed = true };
+        var logger = new HostSafeLogProvider(inner).GetLogger("Hangfire.After");
 
-        factory.Dispose();
+        Assert.False(logger.Log(LogLevel.Info, () => "after the host is gone"));
+    }
 
-        var after = provider.GetLogger("Hangfire.After");
-        Assert.False(after.Log(HangfireLevel.Info, () => "after the host is gone"));
-        before.Log(HangfireLevel.Info, () => "an old logger after the host is gone");
+    private sealed class SwitchableProvider : ILogProvider
+    {
+        public bool Disposed { get; init; }
+
+        public ILog GetLogger(string name) => Disposed ? throw new ObjectDisposedException("LoggerFactory") : new Always();
+    }
+
+    private sealed class Always : ILog
+    {
+        public bool Log(LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => true;
     }
 }

@@ -62,7 +62,7 @@ internal sealed class PipelineSeed(DataTestHost host)
         host.Services.GetRequiredService<BounceMailRecorder>().RecordAsync(mailbox, 1, key, Dsn($"<{key}@mx.test>", recipient, status, diagnostic, verp), default);
 
     private AttemptRecord Record(DeliveryRecipient r, AttemptOutcome o) =>
-        new(new OutgoingMessage(r.Id, r.Address, "b@sender.test", new MimeMessage()), o, host.Time.GetUtcNow().UtcDateTime, "mx.example.test");
+        new(new OutgoingMessage(r.Id, r.Address, "b@sender.test", MessageContent.From(new MimeMessage())), o, host.Time.GetUtcNow().UtcDateTime, "mx.example.test");
 
     public static byte[] Dsn(string messageId, string recipient, string status, string diagnostic, string? verp) =>
         DsnMail.Create(messageId, recipient, status, diagnostic, verp is null ? "bounces@sender.test" : $"bounce+{verp}@sender.test");

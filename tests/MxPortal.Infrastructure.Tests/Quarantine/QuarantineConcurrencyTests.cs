@@ -101,7 +101,7 @@ public sealed class QuarantineConcurrencyTests(PostgresFixture postgres)
         var store = new DeliveryStore(racer, applier, host.Time);
         var batch = await store.ClaimAsync(delivery, 1, TimeSpan.FromMinutes(5), "node");
 
-        await store.RecordAsync(delivery, [new(new(batch[0].Id, batch[0].Address, "b@sender.test", new MimeKit.MimeMessage()),
+        await store.RecordAsync(delivery, [new(new(batch[0].Id, batch[0].Address, "b@sender.test", Infrastructure.Sending.MessageContent.From(new MimeKit.MimeMessage())),
             Domain.Sending.AttemptOutcome.From(new Domain.Sending.SmtpFailure(Domain.Sending.SmtpStage.RcptTo, 452, "452 4.2.2 Mailbox full"), PipelineSeed.Classifier),
             host.Time.GetUtcNow().UtcDateTime, "mx.example.test")]);
 
