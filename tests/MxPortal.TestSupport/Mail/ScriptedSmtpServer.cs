@@ -53,6 +53,14 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
         Interlocked.Increment(ref _connections);
         for (int peak; (peak = Volatile.Read(ref _peak)) < open && Interlocked.CompareExchange(ref _peak, open, peak) != peak;) { }
         var accepted = 0;
+        var counted = 1;
+        // Note: a session stops counting as open at QUIT (before the 221), not when this task ends: the client may open
+        // its next connection as soon as it reads the 221, before this thread gets to its clean-up.
+        void Closed()
+        {
+            if (Interlocked.Exchange(ref counted, 0) == 1) Interlocked.Decrement(ref _open);
+        }
+
         try
         {
             using (client)
@@ -63,7 +71,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                 var session = new ScriptedSmtpSession(Script, reader, writer, _stop.Token);
                 var clientAddress = ((IPEndPoint)client.Client.RemoteEndPoint!).Address.ToString();
                 var connection = Connections;
-                accepted = await session.RunAsync(m => Messages.Enqueue(m with { ConnectionNumber = connection, ClientAddress = clientAddress }));
+                accepted = await session.RunAsync(m => Messages.Enqueue(m with { ConnectionNumber = connection, ClientAddress = clientAddress }), Closed);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
@@ -72,7 +80,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _open);
+            Closed();
             MessagesPerConnection.Enqueue(accepted);
         }
     }

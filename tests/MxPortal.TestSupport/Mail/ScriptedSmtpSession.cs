@@ -8,7 +8,9 @@ internal sealed class ScriptedSmtpSession(SmtpScript script, StreamReader reader
     private string _helo = "", _from = "";
     private readonly List<string> _recipients = [];
 
-    public async Task<int> RunAsync(Action<ReceivedSmtpMessage> accept)
+    /// <param name="quitting">called when the client says QUIT, before the 221: from then on the client may count the
+    /// connection as closed and open another, so a server counting open connections must stop counting this one.</param>
+    public async Task<int> RunAsync(Action<ReceivedSmtpMessage> accept, Action? quitting = null)
     {
         var accepted = 0;
         await ReplyAsync(script.Greeting);
@@ -60,6 +62,7 @@ internal sealed class ScriptedSmtpSession(SmtpScript script, StreamReader reader
                     await ReplyAsync("250 2.0.0 Ok");
                     break;
                 case "QUIT":
+                    quitting?.Invoke();
                     await ReplyAsync("221 2.0.0 Bye");
                     return accepted;
                 default:
