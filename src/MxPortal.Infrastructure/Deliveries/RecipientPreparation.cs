@@ -3,33 +3,55 @@ using MxPortal.Domain.Bounces;
 using MxPortal.Domain.Quarantine;
 using MxPortal.Domain.Sending;
 using MxPortal.Domain.Sending.Waves;
+using MxPortal.Domain.Sync;
 using MxPortal.Infrastructure.Data;
 
 namespace MxPortal.Infrastructure.Deliveries;
 
 /// <summary>
 /// What a start (and a resume) does to the recipients before the run job claims any, as set-based UPDATEs so a
-/// list of a million costs a few statements: skip quarantined and denylisted addresses with that reason, and give
+/// list of a million costs a few statements: skip quarantined, denylisted and suppressed addresses with that reason, and give
 /// later waves their not-before time.
 /// </summary>
 internal static class RecipientPreparation
 {
-    /// <summary>Marks the delivery's unsent recipients whose address is Quarantine or Denylisted as Skipped; returns how many.</summary>
+    /// <summary>
+    /// Marks the delivery's unsent recipients Skipped when their address is Quarantine or Denylisted, or when the
+    /// suppression list names the address, its domain or a parent domain (Denylisted address); returns how many.
+    /// </summary>
     public static async Task<int> SkipQuarantinedAsync(AppDbContext db, long deliveryId, CancellationToken ct)
     {
         var skipped = 0;
         foreach (var (status, reason) in new[] { (AddressStatus.Denylisted, FailureReason.DenylistedAddress), (AddressStatus.Quarantine, FailureReason.AddressInQuarantine) })
         {
-            skipped += await db.DeliveryRecipients
-                .Where(r => r.DeliveryId == deliveryId && (r.State == RecipientState.Pending || r.State == RecipientState.Deferred)
-                    && db.QuarantineRecords.Any(q => q.Address == r.AddressKey && q.Status == status))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.State, RecipientState.Skipped)
-                    .SetProperty(r => r.FailureReason, reason)
-                    .SetProperty(r => r.NextAttemptUtc, (DateTime?)null), ct);
+            skipped += await Skip(Unsent(db, deliveryId)
+                .Where(r => db.QuarantineRecords.Any(q => q.Address == r.AddressKey && q.Status == status)), reason, ct);
+        }
+        skipped += await Skip(Unsent(db, deliveryId)
+            .Where(r => db.SuppressionEntries.Any(e => e.Kind == SuppressionKind.Address && e.Value == r.AddressKey)), FailureReason.DenylistedAddress, ct);
+        // Note: a domain entry covers its subdomains, which no index can answer; the list's distinct domains are few,
+        // so they are matched in memory and the rows updated by exact domain.
+        var domains = await db.SuppressionEntries.AsNoTracking().Where(e => e.Kind == SuppressionKind.Domain)
+            .Select(e => new SuppressionEntry(e.Value, e.Kind, e.Source, e.Comment)).ToListAsync(ct);
+        if (domains.Count == 0) return skipped;
+        var suppression = new SuppressionSet(domains);
+        var listed = (await Unsent(db, deliveryId).Select(r => r.Domain).Distinct().ToListAsync(ct))
+            .Where(d => suppression.Contains(d)).ToList();
+        foreach (var chunk in listed.Chunk(500))
+        {
+            skipped += await Skip(Unsent(db, deliveryId).Where(r => chunk.Contains(r.Domain)), FailureReason.DenylistedAddress, ct);
         }
         return skipped;
     }
+
+    private static IQueryable<DeliveryRecipient> Unsent(AppDbContext db, long deliveryId) =>
+        db.DeliveryRecipients.Where(r => r.DeliveryId == deliveryId && (r.State == RecipientState.Pending || r.State == RecipientState.Deferred));
+
+    private static Task<int> Skip(IQueryable<DeliveryRecipient> rows, FailureReason reason, CancellationToken ct) =>
+        rows.ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.State, RecipientState.Skipped)
+            .SetProperty(r => r.FailureReason, reason)
+            .SetProperty(r => r.NextAttemptUtc, (DateTime?)null), ct);
 
     /// <summary>
     /// Lays the waves over the pending recipients in list (id) order. The first wave due at the start stays Pending;

@@ -2,11 +2,14 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MxPortal.Domain.Bounces;
+using MxPortal.Domain.MxRules;
 using MxPortal.Domain.Quarantine;
 using MxPortal.Domain.Sending;
 using MxPortal.Domain.Sending.Waves;
+using MxPortal.Domain.Sync;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Deliveries;
+using MxPortal.Infrastructure.Sync;
 using MxPortal.Infrastructure.Tests.Data;
 using MxPortal.Infrastructure.Tests.Sending;
 using MxPortal.TestSupport.Mail;
@@ -183,6 +186,36 @@ public sealed class DeliveryControlTests(PostgresFixture postgres, EngineFixture
         Assert.Equal(["r1@one.test", "r4@one.test", "r5@one.test"], server.Messages.SelectMany(m => m.Recipients).Order());
         var delivery = await check.Deliveries.SingleAsync(d => d.Id == id);
         Assert.Equal((DeliveryStatus.Completed, 3, 2), (delivery.Status, delivery.SentCount, delivery.SkippedCount));
+    }
+
+    [Fact]
+    public async Task Start_SkipsAddressesAndDomainsOnTheSuppressionList_IncludingSubdomains_AsDenylisted()
+    {
+        await using var host = await HostAsync("Sqlite");
+        await using (var db = await Db(host))
+        {
+            foreach (var (value, kind) in new[] { ("r2@one.test", SuppressionKind.Address), ("blocked.test", SuppressionKind.Domain), ("ne.test", SuppressionKind.Domain) })
+            {
+                db.SuppressionEntries.Add(new SuppressionEntryRow { Value = value, Kind = kind, Source = RuleSource.Synced, CreatedBy = "sync" });
+            }
+            await db.SaveChangesAsync();
+        }
+        // Note: "one.test" ends with the listed "ne.test" but is another domain; it must still be sent.
+        var id = await DeliveryDrafts.WithRecipientsAsync(host,
+            ["r1@one.test", "R2@One.test", "a@blocked.test", "b@mail.blocked.test", "r3@one.test"]);
+        await using var server = mx.Server(EngineFixture.Live1);
+
+        Assert.True((await host.Services.GetRequiredService<DeliveryService>().StartAsync(DeliveryDrafts.Operator, id)).Applied);
+        await RunAsync(host, id);
+
+        await using var check = await Db(host);
+        var skipped = await check.DeliveryRecipients.Where(r => r.DeliveryId == id && r.State == RecipientState.Skipped)
+            .OrderBy(r => r.Id).Select(r => new { r.AddressKey, r.FailureReason }).ToListAsync();
+        Assert.Equal(["r2@one.test", "a@blocked.test", "b@mail.blocked.test"], skipped.Select(s => s.AddressKey));
+        Assert.All(skipped, s => Assert.Equal(FailureReason.DenylistedAddress, s.FailureReason));
+        Assert.Equal(["r1@one.test", "r3@one.test"], server.Messages.SelectMany(m => m.Recipients).Order());
+        var delivery = await check.Deliveries.SingleAsync(d => d.Id == id);
+        Assert.Equal((DeliveryStatus.Completed, 2, 3), (delivery.Status, delivery.SentCount, delivery.SkippedCount));
     }
 
     [Fact]
