@@ -156,6 +156,7 @@ public static class ClassifyCommand
                 w.WriteString("rule", result.Decider);
                 w.WriteString("status", recipient.Status ?? result.Status?.ToString() ?? "");
                 w.WriteString("diagnostic", recipient.DiagnosticCode ?? "");
+                w.WriteString("command", recipient.SmtpCommand ?? "");
             });
         }
     }
