@@ -89,8 +89,9 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> contexts, T
         return t is null ? new DomainRates("", 0, 0, 0, 0, 0) : new DomainRates("", t.Attempts, t.Sent, t.Hard, t.Soft, t.Complaints);
     }
 
-    /// <summary>Budgets suspended right now by a reply-driven back-off, as the sending nodes last published them
-    /// (rows of a node silent for <see cref="BudgetState.StaleAfter"/> are left out), soonest to resume first.</summary>
+    /// <summary>Budgets suspended right now by a reply-driven back-off and recipient domains stopped by the domain error
+    /// breaker (<see cref="BudgetState.BreakerDomain"/>), as the sending nodes last published them (rows of a node silent
+    /// for <see cref="BudgetState.StaleAfter"/> are left out), soonest to resume first.</summary>
     public async Task<IReadOnlyList<BudgetState>> ActiveBackoffsAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MxPortal.Domain.MxRules;
 using MxPortal.Domain.Sending;
+using MxPortal.Infrastructure.Dashboard;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Deliveries;
 using MxPortal.Infrastructure.Deliveries.Budgets;
@@ -80,5 +82,23 @@ public sealed class DeliveryLiveViewTests(PostgresFixture postgres, EngineFixtur
         Assert.Empty((await host.Services.GetRequiredService<DeliveryReader>().LiveAsync(id))!.Budgets);
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.Equal(2, await db.BudgetStates.CountAsync(b => b.Node == BudgetStatePublisher.Node));
+    }
+
+    [Fact]
+    public async Task BudgetPublisher_PublishesAnOpenDomainBreaker_AndTheDashboardListsItAsABreaker()
+    {
+        await using var host = await DataTestHost.CreateAsync("Sqlite", postgres);
+        await DeliveryDrafts.PrepareAsync(host);
+        var breaker = host.Services.GetRequiredService<DomainErrorBreaker>();
+        var minimum = host.Services.GetRequiredService<IOptions<DomainBreakerOptions>>().Value.MinimumAttempts;
+        DateTime? opened = null;
+        for (var i = 0; i < minimum && opened is null; i++) opened = breaker.Record("failing.test", failed: true);
+        Assert.NotNull(opened);
+
+        await ActivatorUtilities.CreateInstance<BudgetStatePublisher>(host.Services).PublishAsync();
+
+        var row = Assert.Single(await host.Services.GetRequiredService<DashboardQueries>().ActiveBackoffsAsync());
+        Assert.Equal(("failing.test", opened), (row.BreakerDomain, row.SuspendedUntilUtc));
+        Assert.Contains("domain error breaker", row.SuspensionCause);
     }
 }

@@ -1,3 +1,5 @@
+using MxPortal.Domain.Sending;
+
 namespace MxPortal.Infrastructure.Deliveries.Budgets;
 
 /// <summary>
@@ -23,4 +25,9 @@ public sealed class BudgetState
     public DateTime? SuspendedUntilUtc { get; set; }
     public string? SuspensionCause { get; set; }
     public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>The recipient domain when this row is an open domain error breaker (a <c>domain:NAME</c> rule mask), else null.</summary>
+    public string? BreakerDomain => RuleMask.StartsWith(BudgetSnapshot.BreakerKeyPrefix, StringComparison.Ordinal)
+        ? RuleMask[BudgetSnapshot.BreakerKeyPrefix.Length..]
+        : null;
 }

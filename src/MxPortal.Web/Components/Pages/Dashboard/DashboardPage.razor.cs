@@ -39,6 +39,9 @@ public sealed partial class DashboardPage
             await Queries.ActiveBackoffsAsync());
     }
 
+    private static string Until(BudgetState b) =>
+        b.SuspendedUntilUtc?.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
     private static IEnumerable<string> Breaches(DomainRates r)
     {
         if (r.HardAbove) yield return $"hard {r.HardRate:P1}";
