@@ -20,10 +20,29 @@ namespace MxPortal.Infrastructure.Deliveries;
 /// </summary>
 public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, QuarantineApplier quarantine, TimeProvider time)
 {
-    /// <summary>Claims up to <paramref name="size"/> recipients that are due, for <paramref name="lease"/>.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="size"/> recipients that are due, for <paramref name="lease"/>, and screens them:
+    /// those whose address became Quarantine or Denylisted, or suppressed, since the start are marked Skipped (with the
+    /// delivery's skipped count) instead of being returned (<see cref="ClaimScreen"/>). Empty only when nothing is due.
+    /// </summary>
     public async Task<IReadOnlyList<DeliveryRecipient>> ClaimAsync(long deliveryId, int size, TimeSpan lease, string owner, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        while (true)
+        {
+            var claimed = await ClaimOnceAsync(db, deliveryId, size, lease, owner, ct);
+            if (claimed.Count == 0) return claimed;
+            var skips = await ClaimScreen.SkipsAsync(db, claimed, ct);
+            if (skips.Count == 0) return claimed;
+            await ClaimScreen.SkipAsync(db, deliveryId, owner, skips, ct);
+            var kept = claimed.Where(r => !skips.ContainsKey(r.Id)).ToList();
+            // Note: a batch skipped whole is not the end of the delivery; claim the next one.
+            if (kept.Count > 0) return kept;
+        }
+    }
+
+    private async Task<List<DeliveryRecipient>> ClaimOnceAsync(AppDbContext db, long deliveryId, int size, TimeSpan lease, string owner, CancellationToken ct)
+    {
         var now = Now;
         var candidates = await CandidatesAsync(db, deliveryId, now, size, ct);
         if (candidates.Count == 0) return [];

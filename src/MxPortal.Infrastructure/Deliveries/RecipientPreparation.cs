@@ -11,7 +11,8 @@ namespace MxPortal.Infrastructure.Deliveries;
 /// <summary>
 /// What a start (and a resume) does to the recipients before the run job claims any, as set-based UPDATEs so a
 /// list of a million costs a few statements: skip quarantined, denylisted and suppressed addresses with that reason, and give
-/// later waves their not-before time.
+/// later waves their not-before time. Each claimed batch is checked again (<see cref="ClaimScreen"/>) for addresses
+/// quarantined or suppressed after the start.
 /// </summary>
 internal static class RecipientPreparation
 {
@@ -47,11 +48,19 @@ internal static class RecipientPreparation
     private static IQueryable<DeliveryRecipient> Unsent(AppDbContext db, long deliveryId) =>
         db.DeliveryRecipients.Where(r => r.DeliveryId == deliveryId && (r.State == RecipientState.Pending || r.State == RecipientState.Deferred));
 
-    private static Task<int> Skip(IQueryable<DeliveryRecipient> rows, FailureReason reason, CancellationToken ct) =>
+    /// <summary>Marks <paramref name="rows"/> Skipped with <paramref name="reason"/> (never sent); returns how many.</summary>
+    public static Task<int> Skip(IQueryable<DeliveryRecipient> rows, FailureReason reason, CancellationToken ct) =>
         rows.ExecuteUpdateAsync(s => s
             .SetProperty(r => r.State, RecipientState.Skipped)
             .SetProperty(r => r.FailureReason, reason)
-            .SetProperty(r => r.NextAttemptUtc, (DateTime?)null), ct);
+            .SetProperty(r => r.NextAttemptUtc, (DateTime?)null)
+            .SetProperty(r => r.LeaseOwner, (string?)null)
+            .SetProperty(r => r.LeaseUntilUtc, (DateTime?)null), ct);
+
+    /// <summary>Adds <paramref name="skipped"/> to the delivery's skipped count (in SQL: nodes never overwrite each other's counts).</summary>
+    public static Task AddSkippedAsync(AppDbContext db, long deliveryId, int skipped, CancellationToken ct) => skipped == 0
+        ? Task.CompletedTask
+        : db.Deliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(u => u.SetProperty(d => d.SkippedCount, d => d.SkippedCount + skipped), ct);
 
     /// <summary>
     /// Lays the waves over the pending recipients in list (id) order. The first wave due at the start stays Pending;

@@ -20,18 +20,21 @@ public sealed class SuppressionList(IDbContextFactory<AppDbContext> contexts)
     /// <summary>The listed value that suppresses <paramref name="address"/>, or null. For one-off checks.</summary>
     public async Task<string?> MatchAsync(string address, CancellationToken ct = default)
     {
-        var value = address.Trim().TrimEnd('.').ToLowerInvariant();
-        var at = value.LastIndexOf('@');
-        var candidates = new List<string> { value };
-        for (var domain = at >= 0 ? value[(at + 1)..] : value; domain.Length > 0;)
-        {
-            candidates.Add(domain);
-            var dot = domain.IndexOf('.');
-            if (dot < 0) break;
-            domain = domain[(dot + 1)..];
-        }
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await db.SuppressionEntries.AsNoTracking().Where(e => candidates.Contains(e.Value)).ToListAsync(ct);
-        return new SuppressionSet(rows.Select(r => r.ToDomain())).Match(address);
+        return (await ForAsync(db, [address], ct)).Match(address);
+    }
+
+    /// <summary>
+    /// The part of the list that can match <paramref name="addresses"/> (their own entries and those of their domains
+    /// and parent domains), read with one indexed lookup by value: test those addresses against it without loading
+    /// the whole list.
+    /// </summary>
+    internal static async Task<SuppressionSet> ForAsync(AppDbContext db, IEnumerable<string> addresses, CancellationToken ct)
+    {
+        var candidates = addresses.SelectMany(SuppressionSet.Candidates).Distinct(StringComparer.Ordinal).ToList();
+        if (candidates.Count == 0) return SuppressionSet.Empty;
+        var rows = await db.SuppressionEntries.AsNoTracking().Where(e => candidates.Contains(e.Value))
+            .Select(e => new SuppressionEntry(e.Value, e.Kind, e.Source, e.Comment)).ToListAsync(ct);
+        return rows.Count == 0 ? SuppressionSet.Empty : new SuppressionSet(rows);
     }
 }

@@ -20,6 +20,24 @@ public sealed class SuppressionSetTests
     }
 
     [Theory]
+    [InlineData(" A@Mail.Example.COM. ", new[] { "a@mail.example.com", "mail.example.com", "example.com", "com" })]
+    [InlineData("example.com", new[] { "example.com", "com" })]
+    public void Candidates_AreTheAddressThenItsDomainAndEachParentDomain_Normalized(string address, string[] expected)
+    {
+        Assert.Equal(expected, SuppressionSet.Candidates(address));
+    }
+
+    [Fact]
+    public void Match_OnADomainAlone_FindsItOrAParent()
+    {
+        var set = new SuppressionSet([Entry("blocked.test")]);
+
+        Assert.Equal("blocked.test", set.Match("blocked.test"));
+        Assert.Equal("blocked.test", set.Match("mail.blocked.test"));
+        Assert.Null(set.Match("other.test"));
+    }
+
+    [Theory]
     [InlineData("", "empty")]
     [InlineData("@example.com", "not an address")]
     [InlineData("a@b@example.com", "not an address")]

@@ -26,49 +26,19 @@ public sealed class DeliveryControlTests(PostgresFixture postgres, EngineFixture
 {
     private const int Batch = 5;
 
-    private async Task<DataTestHost> HostAsync(string provider)
-    {
-        var host = await DataTestHost.CreateAsync(provider, postgres, new Dictionary<string, string?>
-        {
-            ["Dns:NameServers:0"] = mx.Dns.NameServer,
-            ["Sending:SmtpPort"] = mx.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Sending:BatchSize"] = Batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        await DeliveryDrafts.PrepareAsync(host);
-        return host;
-    }
+    private Task<DataTestHost> HostAsync(string provider) => DeliveryRuns.HostAsync(provider, postgres, mx, Batch);
 
     private static IEnumerable<string> Addresses(int n, string domain = "one.test") => Enumerable.Range(1, n).Select(i => $"r{i}@{domain}");
 
-    private static async Task RunAsync(DataTestHost host, long id)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DeliveryRunJob>().RunAsync(id, CancellationToken.None);
-    }
+    private static Task RunAsync(DataTestHost host, long id) => DeliveryRuns.RunAsync(host, id);
 
-    private static async Task<Dictionary<RecipientState, int>> StatesAsync(DataTestHost host, long id)
-    {
-        await using var db = await Db(host);
-        return await db.DeliveryRecipients.Where(r => r.DeliveryId == id).GroupBy(r => r.State).ToDictionaryAsync(g => g.Key, g => g.Count());
-    }
+    private static Task<Dictionary<RecipientState, int>> StatesAsync(DataTestHost host, long id) => DeliveryRuns.StatesAsync(host, id);
 
-    private static Task<AppDbContext> Db(DataTestHost host) => host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    private static Task<AppDbContext> Db(DataTestHost host) => DeliveryRuns.Db(host);
 
     private static long Enqueued(DataTestHost host) => host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("default");
 
-    /// <summary>A script that runs <paramref name="action"/> once, when the MX host sees the first recipient.</summary>
-    private static SmtpScript OnFirstRecipient(Func<Task> action)
-    {
-        var done = 0;
-        return new SmtpScript
-        {
-            RecipientReply = _ =>
-            {
-                if (Interlocked.Exchange(ref done, 1) == 0) action().GetAwaiter().GetResult();
-                return null;
-            },
-        };
-    }
+    private static SmtpScript OnFirstRecipient(Func<Task> action) => DeliveryRuns.OnFirstRecipient(action);
 
     [Theory]
     [InlineData("Sqlite")]
