@@ -15,6 +15,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         e.Property(x => x.Subject).HasMaxLength(998);
         e.Property(x => x.ReturnPathDomain).HasMaxLength(255);
         e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.Property(x => x.ImportLeaseOwner).HasMaxLength(100);
         e.Ignore(x => x.RetryPolicy);
         e.HasIndex(x => x.Status);
     }

@@ -41,6 +41,12 @@ public sealed class Delivery
     /// <summary>Rows of the last import skipped as Double (the address was already in the list).</summary>
     public int DoubleCount { get; set; }
 
+    /// <summary>Who is importing a recipient list into this draft right now (<see cref="Import.ImportLease"/>); null: nobody.</summary>
+    public string? ImportLeaseOwner { get; set; }
+
+    /// <summary>Until when the running import holds the draft; a crashed import's lease simply runs out.</summary>
+    public DateTime? ImportLeaseUntilUtc { get; set; }
+
     public int Total { get; set; }
     public int SentCount { get; set; }
     public int FailedCount { get; set; }

@@ -11,6 +11,14 @@ public sealed class DeliveryPortalOptions
     [Range(100, 100_000)]
     public int ImportBatchSize { get; set; } = 5_000;
 
+    /// <summary>
+    /// How long an import holds its draft without showing progress, in seconds (default 120): a second import into
+    /// the same draft is refused meanwhile; the lease is renewed at each batch, so a crashed import blocks the draft
+    /// for at most this long.
+    /// </summary>
+    [Range(10, 3_600)]
+    public int ImportLeaseSeconds { get; set; } = 120;
+
     /// <summary>Largest recipient CSV the portal accepts, in megabytes (default 1024).</summary>
     [Range(1, 16_384)]
     public int MaxUploadMegabytes { get; set; } = 1_024;

@@ -25,7 +25,7 @@ public sealed class DeliveryRunJob(
     TimeProvider time,
     ILogger<DeliveryRunJob> logger)
 {
-    private readonly string _owner = Owner();
+    private readonly string _owner = LeaseOwner.New();
 
     [DisableConcurrentExecution(timeoutInSeconds: 30)]
     [AutomaticRetry(Attempts = 3)]
@@ -90,13 +90,6 @@ public sealed class DeliveryRunJob(
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Completed)
                 .SetProperty(d => d.CompletedUtc, time.GetUtcNow().UtcDateTime), ct);
         logger.LogInformation("Delivery {Id} completed", delivery.Id);
-    }
-
-    /// <summary>Who holds a lease: this process, this run (the column holds 100 characters; the unique part is kept).</summary>
-    private static string Owner()
-    {
-        var owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-        return owner.Length <= 100 ? owner : owner[^100..];
     }
 
     private async Task<Delivery?> LoadAsync(long id, CancellationToken ct)

@@ -62,18 +62,20 @@ public sealed class DeliveryService(
         var delivery = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
         if (delivery is null) return DeliveryChange.Refused($"Delivery {id} no longer exists.");
         if (delivery.Status != DeliveryStatus.Draft) return DeliveryChange.Refused($"Delivery {id} is {delivery.Status}: only a draft can be started.");
+        var now = Now;
+        if (delivery.ImportLeaseUntilUtc >= now) return DeliveryChange.Refused(ImportRunning, "Recipients");
         if (delivery.Total == 0) return DeliveryChange.Refused("The delivery has no recipients: upload a list first.", "Recipients");
         var draft = DeliveryDraft.From(delivery);
         var errors = draft.Validate(DeliveryDraft.ColumnsOf(delivery) ?? [], (await identities.ListAsync(ct)).Select(i => i.PublicId).ToList());
         if (errors.Count > 0) return new DeliveryChange(null, errors);
 
-        var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await MoveAsync(db, id, DeliveryStatus.Draft, DeliveryStatus.Running, ct, started: now))
-            return DeliveryChange.Refused($"Delivery {id} was changed meanwhile (reload the page).");
+            return DeliveryChange.Refused(await db.Deliveries.AnyAsync(d => d.Id == id && d.ImportLeaseUntilUtc >= now, ct)
+                ? ImportRunning : $"Delivery {id} was changed meanwhile (reload the page).");
         var skipped = await RecipientPreparation.SkipQuarantinedAsync(db, id, ct);
         await RecipientPreparation.AssignWavesAsync(db, id, draft.Waves, now, ct);
-        await AddSkippedAsync(db, id, skipped, ct);
+        await RecipientPreparation.AddSkippedAsync(db, id, skipped, ct);
         audit.Add(db, Actor.Name(actor), "delivery.start", Target(id),
             $"recipients: {delivery.Total}; skipped (quarantine/denylist): {skipped}; waves: {draft.Waves.Count}");
         await db.SaveChangesAsync(ct);
@@ -90,7 +92,7 @@ public sealed class DeliveryService(
     public async Task<DeliveryChange> ResumeAsync(ClaimsPrincipal actor, long id, CancellationToken ct = default)
     {
         var change = await TransitionAsync(actor, id, "delivery.resume", [DeliveryStatus.Paused], DeliveryStatus.Running,
-            async db => await AddSkippedAsync(db, id, await RecipientPreparation.SkipQuarantinedAsync(db, id, ct), ct), ct);
+            async db => await RecipientPreparation.AddSkippedAsync(db, id, await RecipientPreparation.SkipQuarantinedAsync(db, id, ct), ct), ct);
         if (change.Applied) Enqueue(id);
         return change;
     }
@@ -123,17 +125,16 @@ public sealed class DeliveryService(
         DateTime? started = null, DateTime? completed = null)
     {
         var rows = db.Deliveries.Where(d => d.Id == id && d.Status == from);
+        // Note: a start also needs no import running (its lease free or run out): it would send a half-imported list.
         var changed = started is { } s
-            ? await rows.ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, to).SetProperty(d => d.StartedUtc, s), ct)
+            ? await rows.Where(d => d.ImportLeaseUntilUtc == null || d.ImportLeaseUntilUtc < s).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, to).SetProperty(d => d.StartedUtc, s), ct)
             : completed is { } c
                 ? await rows.ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, to).SetProperty(d => d.CompletedUtc, c), ct)
                 : await rows.ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, to), ct);
         return changed == 1;
     }
 
-    private static Task AddSkippedAsync(AppDbContext db, long id, int skipped, CancellationToken ct) => skipped == 0
-        ? Task.CompletedTask
-        : db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.SkippedCount, d => d.SkippedCount + skipped), ct);
+    private const string ImportRunning = "An import into this delivery is running: start it once the import has ended.";
 
     private void Enqueue(long id) => jobs.Enqueue<DeliveryRunJob>(j => j.RunAsync(id, CancellationToken.None));
 

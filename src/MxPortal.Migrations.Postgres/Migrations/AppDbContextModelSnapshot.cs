@@ -897,6 +897,13 @@ namespace MxPortal.Migrations.Postgres.Migrations
                     b.Property<string>("IdentitiesJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("ImportLeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ImportLeaseUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("MaxRetries")
                         .HasColumnType("integer");
 

@@ -866,6 +866,13 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("IdentitiesJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportLeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImportLeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MaxRetries")
                         .HasColumnType("INTEGER");
 

@@ -14,9 +14,10 @@ namespace MxPortal.Infrastructure.Deliveries.Import;
 /// <summary>
 /// Imports a recipient CSV into a draft delivery as it streams in (constant memory for any size; see
 /// <see cref="RecipientRowWriter"/>), replacing its previous list. Each rejected row and each Double is stored with
-/// its line for the page and the issues CSV. The portal and <c>mxportal deliver import</c> both come through here.
+/// its line for the page and the issues CSV. One import at a time per draft (<see cref="ImportLease"/>): a second one
+/// is refused while the first runs. The portal and <c>mxportal deliver import</c> both come through here.
 /// </summary>
-public sealed class RecipientImporter(IDbContextFactory<AppDbContext> contexts, AuditLog audit, IOptions<DeliveryPortalOptions> options)
+public sealed class RecipientImporter(IDbContextFactory<AppDbContext> contexts, AuditLog audit, IOptions<DeliveryPortalOptions> options, TimeProvider time)
 {
     private const int IssuesShown = 100;
 
@@ -26,11 +27,21 @@ public sealed class RecipientImporter(IDbContextFactory<AppDbContext> contexts, 
     {
         Actor.Demand(actor, Policies.OperateDeliveries);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var delivery = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId, ct);
-        if (delivery is null) return RecipientImportResult.Refused($"Delivery {deliveryId} no longer exists.");
-        if (delivery.Status != DeliveryStatus.Draft)
-            return RecipientImportResult.Refused($"Delivery {deliveryId} is {delivery.Status}: only a draft's recipient list can be replaced.");
+        var (lease, refusal) = await ImportLease.TakeAsync(db, deliveryId, TimeSpan.FromSeconds(options.Value.ImportLeaseSeconds), time, ct);
+        if (lease is null) return RecipientImportResult.Refused(refusal!);
+        try
+        {
+            return await ImportHeldAsync(db, lease, actor, deliveryId, csv, length, progress, fileName, ct);
+        }
+        finally
+        {
+            await lease.ReleaseAsync(db);
+        }
+    }
 
+    private async Task<RecipientImportResult> ImportHeldAsync(AppDbContext db, ImportLease lease, ClaimsPrincipal actor, long deliveryId,
+        Stream csv, long? length, IProgress<RecipientImportProgress>? progress, string? fileName, CancellationToken ct)
+    {
         var counting = new CountingStream(csv);
         using var reader = RecipientCsvReader.Open(counting, leaveOpen: true);
         if (reader.HeaderError is { } header) return RecipientImportResult.Refused(header.ToString());
@@ -62,22 +73,30 @@ public sealed class RecipientImporter(IDbContextFactory<AppDbContext> contexts, 
                 }
                 if (writer.Pending < batch) continue;
                 await writer.CommitAsync(ct);
+                if (!await lease.RenewAsync(db, ct)) return RecipientImportResult.Refused(Lost);
                 progress?.Report(new RecipientImportProgress(counting.BytesRead, length, imported, rejected, doubles));
             }
             await writer.CommitAsync(ct);
         }
         progress?.Report(new RecipientImportProgress(counting.BytesRead, length, imported, rejected, doubles));
 
-        await db.Deliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(s => s
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Note: the counts are written only while the lease still holds the draft, so a lost import never overwrites the winner's.
+        var held = await lease.Held(db).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Total, imported)
             .SetProperty(d => d.RejectedCount, rejected)
             .SetProperty(d => d.DoubleCount, doubles)
             .SetProperty(d => d.ColumnsJson, JsonSerializer.Serialize(reader.FieldColumns)), ct);
+        if (held == 0) return RecipientImportResult.Refused(Lost);
         audit.Add(db, Actor.Name(actor), "delivery.import", $"delivery {deliveryId}",
             $"file: {fileName ?? "(stream)"}; imported: {imported}; rejected: {rejected}; doubles: {doubles}; columns: {string.Join(", ", reader.Columns)}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         var first = await db.DeliveryImportIssues.AsNoTracking().Where(i => i.DeliveryId == deliveryId)
             .OrderBy(i => i.Line).Take(IssuesShown).ToListAsync(ct);
         return new RecipientImportResult(null, imported, rejected, doubles, first);
     }
+
+    private const string Lost =
+        "The import stopped: it showed no progress for longer than its hold on the delivery and another import took over. Upload the list again if needed.";
 }
