@@ -3,7 +3,10 @@
 # CSHARP-ENGINE.md): the same N messages (~2 KB, skewed over the test domains), the same dnsmasq and smtp-sink MX
 # hosts on 127.0.0.x, the same throttle profiles; R alternating runs per engine and profile; medians.
 #
-#   bench/delivery.sh [-n 20000] [--reps 3] [--profiles 'unthrottled throttled']
+#   bench/delivery.sh [-n 20000] [--reps 3] [--profiles 'unthrottled throttled'] [--quarantine N]
+#
+# --quarantine N seeds N quarantine records and N/10 suppression entries into each MxPortal store after the import
+# (bench/seed-quarantine.py; none names a workload recipient), so the claim-time check runs against filled tables.
 #
 # MxPortal runs headless: `mxportal deliver import` loads the workload into its SQLite store (untimed), then
 # `mxportal deliver run` is timed from process start until the sinks accepted N (same engine, rules and store as
@@ -14,12 +17,13 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 shared=${MXPORTAL_SHARED_BENCH:-$repo/../shared/bench}
-n=20000 reps=3 profiles="unthrottled throttled"
+n=20000 reps=3 profiles="unthrottled throttled" quarantine=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     -n) n=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
     --profiles) profiles=$2; shift 2 ;;
+    --quarantine) quarantine=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -41,8 +45,10 @@ for rep in $(seq "$reps"); do
   for profile in $profiles; do
     db=$BENCH_RUN_DIR/store-$profile-$rep.db
     rm -f "$db" "$db-wal" "$db-shm"
+    seed=""
+    [[ $quarantine -gt 0 ]] && seed=" && python3 '$here/seed-quarantine.py' '$db' $quarantine"
     "$shared/bench-engine.sh" -n "$n" --profile "$profile" --label "mxportal-$profile" --out "$out" --timeout 1800 \
-      --prepare "$cli deliver import \"\$BENCH_WORKLOAD_DIR\" --Database:ConnectionString 'Data Source=$db'" \
+      --prepare "$cli deliver import \"\$BENCH_WORKLOAD_DIR\" --Database:ConnectionString 'Data Source=$db'$seed" \
       -- $cli deliver run --Database:ConnectionString "Data Source=$db" >&2
     "$shared/bench-postfix.sh" --mode delivery -n "$n" --profile "$profile" --label "postfix-$profile" --out "$out" >&2
   done
