@@ -55,6 +55,18 @@ if (!File.Exists(path))
     SqliteConnection.ClearAllPools();
     Console.WriteLine($"generated events={Events} addresses={Addresses} quarantine_rows={Quarantined} in {watch.Elapsed.TotalSeconds:0.0} s, {new FileInfo(path).Length / 1048576.0:0} MB");
 }
+else
+{
+    // A database generated before a newer migration gets it (an added index, say), then fresh statistics.
+    await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+    if (pending.Count > 0)
+    {
+        await using (var scope = services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE;");
+        Console.WriteLine($"applied {string.Join(", ", pending)} and analyzed");
+    }
+}
 
 var bounces = services.GetRequiredService<BounceLogQuery>();
 var quarantine = services.GetRequiredService<QuarantineQuery>();
@@ -72,18 +84,21 @@ var week = (now.Date.AddDays(-7), now.Date.AddDays(1));
 
 var lists = new List<(string Name, Func<int, Task<int>> Run)>();
 var jumps = new List<(string Name, Func<int, Task<int>> Run)>();
-void Log(string name, BounceLogFilter f)
+// Two filters at once (text and domain), printed as their own group; in the summary too.
+var combined = new List<(string Name, Func<int, Task<int>> Run)>();
+void Log(string name, BounceLogFilter f, bool twoFilters = false)
 {
-    lists.Add(($"bounce_log {name} first_page", async p => (await bounces.PageAsync(f, 0, PageSize)).Items.Count));
+    var (pages, jumped) = twoFilters ? (combined, combined) : (lists, jumps);
+    pages.Add(($"bounce_log {name} first_page", async p => (await bounces.PageAsync(f, 0, PageSize)).Items.Count));
     // Page 1,000 as a reader reaches it, moving forward from page 999 (keyset): the cursor is read in the warm-up.
     (bool Read, BounceLogRow? Row) last = (false, null);
-    lists.Add(($"bounce_log {name} page_1000", async p =>
+    pages.Add(($"bounce_log {name} page_1000", async p =>
     {
         if (!last.Read) last = (true, (await bounces.PageAsync(f, DeepPage - 1, PageSize)).Items.LastOrDefault());
         return last.Row is null ? 0 : (await bounces.PageAsync(f, DeepPage, PageSize, last.Row)).Items.Count;
     }));
     // Page 1,000 jumped to (the pager's last-page button: OFFSET).
-    jumps.Add(($"bounce_log {name} jump_1000", async p => (await bounces.PageAsync(f, DeepPage, PageSize)).Items.Count));
+    jumped.Add(($"bounce_log {name} jump_1000", async p => (await bounces.PageAsync(f, DeepPage, PageSize)).Items.Count));
 }
 void Quarantine(string name, QuarantineListFilter f)
 {
@@ -101,6 +116,8 @@ Log("delivery", new(DeliveryId: delivery));
 Log("last_7_days", new(FromUtc: week.Item1, ToUtc: week.Item2));
 Log("text_quota", new(Text: "quota"));
 Log("text_rare", new(Text: "juliet"));
+Log("text_quota_oldest_first", new(Text: "quota", OldestFirst: true));
+Log("text_quota_domain_gmail", new(Text: "quota", Domain: busiest), twoFilters: true);
 Log("oldest_first", new(OldestFirst: true));
 Quarantine("all", new());
 Quarantine("address_contains", new(AddressContains: "user12"));
@@ -125,12 +142,15 @@ var aggregates = new List<(string Name, Func<int, Task<int>> Run)>
 var listMax = 0.0;
 foreach (var (name, run) in lists) listMax = Math.Max(listMax, await Measure(name, run, runs));
 var jumpMax = 0.0;
-foreach (var (name, run) in jumps) jumpMax = Math.Max(jumpMax, await Measure(name, run, Math.Max(5, runs / 2)));
+foreach (var (name, run) in jumps) jumpMax = Math.Max(jumpMax, await Measure(name, run, runs));
+var combinedMax = 0.0;
+foreach (var (name, run) in combined) combinedMax = Math.Max(combinedMax, await Measure(name, run, runs));
 var dashboardMax = 0.0;
 foreach (var (name, run) in aggregates) dashboardMax = Math.Max(dashboardMax, await Measure(name, run, Math.Max(5, runs / 2)));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bounce_log_jump_p95_ms_max={jumpMax:0.0} (OFFSET, not in list_p95_ms_max)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bounce_log_jump_p95_ms_max={jumpMax:0.0} (page 1,000 jumped to; included below)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"two_filters_p95_ms_max={combinedMax:0.0} (text and domain at once; included below)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"list_p95_ms_max={listMax:0.0} dashboard_ms_max={dashboardMax:0.0} peak_rss_mb={PeakRssMb():0.0}"));
+    $"list_p95_ms_max={Math.Max(listMax, Math.Max(jumpMax, combinedMax)):0.0} dashboard_ms_max={dashboardMax:0.0} peak_rss_mb={PeakRssMb():0.0}"));
 
 // Prints p50/p95 of one query over `runs` timed runs after two warm-ups; returns the p95 (ms).
 static async Task<double> Measure(string name, Func<int, Task<int>> run, int runs)

@@ -72,12 +72,16 @@ public sealed class RuleSyncService(
         await using (var db = await contexts.CreateDbContextAsync(ct))
             snapshot = await db.SyncFeedSnapshots.AsNoTracking().SingleOrDefaultAsync(ct);
 
-        var fetched = await feed.FetchAsync(snapshot?.ETag, ct);
+        // Note: the stored copy is offered for a 304 only while it verifies under the configured key: after a key
+        // change, "not modified" must not stand in for a feed the new key never signed.
+        var trusted = snapshot is not null && SignedByConfiguredKey(snapshot) ? snapshot : null;
+        var fetched = await feed.FetchAsync(trusted?.ETag, ct);
         RuleFeed content;
         FeedSnapshot? fresh = null;
         if (fetched.NotModified)
         {
-            if (snapshot is null) throw new FeedRefusedException("The publisher answered 304 Not Modified, but no feed was ever received.");
+            if (trusted is null) throw new FeedRefusedException("The publisher answered 304 Not Modified, but no feed verified by Sync:PublicKey was ever received.");
+            snapshot = trusted;
             content = RuleFeedJson.Read(Encoding.UTF8.GetBytes(snapshot.Payload)).Feed
                 ?? throw new FeedRefusedException("The stored copy of the feed can no longer be read.");
             run.Note = "Feed not modified (304).";
@@ -94,6 +98,12 @@ public sealed class RuleSyncService(
         run.FeedVersion = content.Version;
         await ApplyAsync(run, content, fresh, ct);
         await PushAsync(run, ct);
+    }
+
+    private bool SignedByConfiguredKey(FeedSnapshot snapshot)
+    {
+        if (FeedSignature.TryImportPublicKey(options.Value.PublicKey, out var key) is not null || key is null) return false;
+        using (key) return FeedSignature.Verify(key, Encoding.UTF8.GetBytes(snapshot.Payload), snapshot.Signature);
     }
 
     /// <summary>Signature first (nothing unsigned is even parsed), then the whole document.</summary>

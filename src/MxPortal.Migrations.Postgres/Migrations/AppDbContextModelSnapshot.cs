@@ -464,6 +464,8 @@ namespace MxPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Type", "AtUtc");
 
+                    b.HasIndex("NormalizedTextMd5", "Domain", "AtUtc");
+
                     b.ToTable("BounceEvents", (string)null);
                 });
 

@@ -445,6 +445,8 @@ namespace MxPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Type", "AtUtc");
 
+                    b.HasIndex("NormalizedTextMd5", "Domain", "AtUtc");
+
                     b.ToTable("BounceEvents", (string)null);
                 });
 

@@ -8,6 +8,7 @@ using MxPortal.Infrastructure.Bounces.Rules;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.MxRules;
 using MxPortal.Infrastructure.Sync;
+using MxPortal.Web.Tests.Hosting;
 
 namespace MxPortal.Web.Tests.Sync;
 
@@ -88,6 +89,25 @@ public sealed class RuleSyncTests(SyncPairFixture pair) : IClassFixture<SyncPair
         Assert.Equal([304], pair.Proxy.FeedStatuses);
         Assert.Empty(await pair.OnClient<SyncHistory>().ChangesAsync(run.Id));
         Assert.Equal(runsBefore + 1, (await pair.OnClient<SyncHistory>().RecentAsync(1000)).Count);
+        Assert.Equal(before, await pair.ClientRulesAsync());
+    }
+
+    [Fact]
+    public async Task AfterThePublicKeyChanges_TheStoredFeedIsNotOfferedFor304_AndTheFeedIsCheckedAgainstTheNewKey()
+    {
+        await pair.SyncNowAsync();
+        var before = await pair.ClientRulesAsync();
+        using var other = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        // The same client database, restarted with another publisher key configured.
+        await using var rekeyed = new PortalFactory(SyncPairFixture.ClientSettings(pair.Proxy.Address, pair.ApiKey, other.ExportSubjectPublicKeyInfoPem()),
+            pair.Client.DataDirectory);
+        pair.Proxy.FeedStatuses.Clear();
+
+        var run = await rekeyed.Services.GetRequiredService<RuleSyncService>().RunNowAsync(SyncPairFixture.Editor);
+
+        Assert.Equal(SyncResult.Failed, run.Result);
+        Assert.Contains("but Sync:PublicKey is key", run.Error);
+        Assert.Equal([200], pair.Proxy.FeedStatuses);
         Assert.Equal(before, await pair.ClientRulesAsync());
     }
 

@@ -22,11 +22,21 @@ public sealed class BounceLogQuery(IDbContextFactory<AppDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await TextKeysAsync(db, filter, ct) is not { } text) return new PageResult<BounceLogRow>([], 0, false);
         var (total, capped) = await PageResult<BounceEvent>.CountAsync(Filter(db, filter, text, forCount: true, alongTime: false), ct);
-        // Rows the time index must yield before the page is complete: one page after a cursor, else all skipped ones too.
-        var needed = (after is null ? Math.Max(0, page) + 1L : 1L) * pageSize;
-        var q = Filter(db, filter, text, forCount: false, await AlongTimeAsync(db, text, needed, ct));
-        if (after is not null) q = After(q, after, filter.OldestFirst);
-        var ids = await Order(q, filter).Skip(after is null ? Math.Max(0, page) * pageSize : 0).Take(pageSize).Select(e => e.Id).ToListAsync(ct);
+        var offset = after is null ? Math.Max(0, page) * (long)pageSize : 0;
+        IQueryable<BounceEvent> q;
+        if (capped && text.Keys.Count > 0 && offset >= DeepOffset && await BoundsAsync(db, ct) is { } bounds)
+        {
+            // A deep jump with a text filter: sorting every earlier match costs more than a few counts (TimeWindowSeek).
+            (q, offset) = await TimeWindowSeek.SeekAsync(Filter(db, filter, text, forCount: true, alongTime: false), filter.OldestFirst,
+                bounds.First, bounds.Last, offset, pageSize, text.Events, ct);
+        }
+        else
+        {
+            // Rows the time index must yield before the page is complete: one page after a cursor, else all skipped ones too.
+            q = Filter(db, filter, text, forCount: false, await AlongTimeAsync(db, text, offset + pageSize, ct));
+            if (after is not null) q = After(q, after, filter.OldestFirst);
+        }
+        var ids = await Order(q, filter).Skip((int)Math.Min(offset, int.MaxValue)).Take(pageSize).Select(e => e.Id).ToListAsync(ct);
         var rows = await Rows(db, db.BounceEvents.AsNoTracking().Where(e => ids.Contains(e.Id))).ToDictionaryAsync(r => r.Id, ct);
         return new PageResult<BounceLogRow>(ids.Select(id => rows[id]).ToList(), total, capped);
     }
@@ -116,6 +126,17 @@ public sealed class BounceLogQuery(IDbContextFactory<AppDbContext> contexts)
                 : q.Where(e => e.NormalizedTextMd5 != null && keys.Contains(e.NormalizedTextMd5 + ""));
         }
         return q;
+    }
+
+    /// <summary>From this many rows skipped on, a text-filtered page is found by <see cref="TimeWindowSeek"/>.</summary>
+    private const long DeepOffset = 10_000;
+
+    /// <summary>The oldest and newest event times (two index reads), or null when the log is empty.</summary>
+    private static async Task<(DateTime First, DateTime Last)?> BoundsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var first = await db.BounceEvents.MinAsync(e => (DateTime?)e.AtUtc, ct);
+        var last = await db.BounceEvents.MaxAsync(e => (DateTime?)e.AtUtc, ct);
+        return first is { } f && last is { } l ? (f, l) : null;
     }
 
     /// <summary>Texts matching fewer events than this are always searched through their keys (see <see cref="AlongTimeAsync"/>).</summary>
