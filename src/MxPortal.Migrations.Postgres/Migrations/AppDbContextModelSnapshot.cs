@@ -1090,8 +1090,6 @@ namespace MxPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
 
-                    b.HasIndex("DeliveryId", "Domain", "State", "Id");
-
                     b.ToTable("DeliveryRecipients", (string)null);
                 });
 

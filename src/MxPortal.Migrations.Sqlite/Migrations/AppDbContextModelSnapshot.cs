@@ -1055,8 +1055,6 @@ namespace MxPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
 
-                    b.HasIndex("DeliveryId", "Domain", "State", "Id");
-
                     b.ToTable("DeliveryRecipients", (string)null);
                 });
 

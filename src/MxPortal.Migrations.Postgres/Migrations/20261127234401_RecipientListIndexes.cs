@@ -16,11 +16,6 @@ namespace MxPortal.Migrations.Postgres.Migrations
                 columns: new[] { "DeliveryId", "Domain", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DeliveryRecipients_DeliveryId_Domain_State_Id",
-                table: "DeliveryRecipients",
-                columns: new[] { "DeliveryId", "Domain", "State", "Id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_DeliveryRecipients_DeliveryId_FailureReason_Id",
                 table: "DeliveryRecipients",
                 columns: new[] { "DeliveryId", "FailureReason", "Id" },
@@ -48,10 +43,6 @@ namespace MxPortal.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_DeliveryRecipients_DeliveryId_Domain_Id",
-                table: "DeliveryRecipients");
-
-            migrationBuilder.DropIndex(
-                name: "IX_DeliveryRecipients_DeliveryId_Domain_State_Id",
                 table: "DeliveryRecipients");
 
             migrationBuilder.DropIndex(

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MxPortal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127230824_RecipientListIndexes")]
+    [Migration("20261127234401_RecipientListIndexes")]
     partial class RecipientListIndexes
     {
         /// <inheritdoc />
@@ -1092,8 +1092,6 @@ namespace MxPortal.Migrations.Postgres.Migrations
                     b.HasIndex("DeliveryId", "State", "Id");
 
                     b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
-
-                    b.HasIndex("DeliveryId", "Domain", "State", "Id");
 
                     b.ToTable("DeliveryRecipients", (string)null);
                 });

@@ -11,7 +11,7 @@ using MxPortal.Infrastructure.Data;
 namespace MxPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127230816_RecipientListIndexes")]
+    [Migration("20261127234311_RecipientListIndexes")]
     partial class RecipientListIndexes
     {
         /// <inheritdoc />
@@ -1057,8 +1057,6 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("DeliveryId", "State", "Id");
 
                     b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
-
-                    b.HasIndex("DeliveryId", "Domain", "State", "Id");
 
                     b.ToTable("DeliveryRecipients", (string)null);
                 });
