@@ -71,6 +71,7 @@ public static class WebApplicationExtensions
         app.MapQuarantineEndpoints();
         app.MapBounceLogEndpoints();
         app.MapDeliveriesEndpoints();
+        app.MapDeliveryRecipientsEndpoints();
         app.MapBounceRulesEndpoints();
         app.MapSyncEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -35,6 +35,15 @@ internal sealed class DeliveryRecipientConfiguration : IEntityTypeConfiguration<
         e.HasIndex(x => new { x.DeliveryId, x.AddressKey }).IsUnique();
         // The claim query: claimable recipients of a delivery, in id order.
         e.HasIndex(x => new { x.DeliveryId, x.State, x.NextAttemptUtc });
+        // The recipients page (RecipientListQuery): each filter walks its own index in list (id) order; a domain with a
+        // state ("deferred at yahoo.com") walks the rarer of the two. Only the state index moves when an outcome is
+        // recorded (a (domain, state) pair index would be a second one on every send). The failure indexes hold only the
+        // recipients that have one, so sent ones cost them nothing.
+        e.HasIndex(x => new { x.DeliveryId, x.Id });
+        e.HasIndex(x => new { x.DeliveryId, x.State, x.Id });
+        e.HasIndex(x => new { x.DeliveryId, x.Domain, x.Id });
+        e.HasIndex(x => new { x.DeliveryId, x.FailureType, x.Id }).HasFilter("\"FailureType\" IS NOT NULL");
+        e.HasIndex(x => new { x.DeliveryId, x.FailureReason, x.Id }).HasFilter("\"FailureReason\" IS NOT NULL");
         e.HasOne<Delivery>().WithMany().HasForeignKey(x => x.DeliveryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -31,6 +31,7 @@ public static class DeliveriesServiceCollectionExtensions
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<RecipientImporter>();
         services.AddSingleton<DeliveryReader>();
+        services.AddSingleton<Recipients.RecipientListQuery>();
         services.AddHostedService<BudgetStatePublisher>();
         return services;
     }

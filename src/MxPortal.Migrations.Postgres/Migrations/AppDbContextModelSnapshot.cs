@@ -1083,6 +1083,18 @@ namespace MxPortal.Migrations.Postgres.Migrations
                     b.HasIndex("DeliveryId", "AddressKey")
                         .IsUnique();
 
+                    b.HasIndex("DeliveryId", "Id");
+
+                    b.HasIndex("DeliveryId", "Domain", "Id");
+
+                    b.HasIndex("DeliveryId", "FailureReason", "Id")
+                        .HasFilter("\"FailureReason\" IS NOT NULL");
+
+                    b.HasIndex("DeliveryId", "FailureType", "Id")
+                        .HasFilter("\"FailureType\" IS NOT NULL");
+
+                    b.HasIndex("DeliveryId", "State", "Id");
+
                     b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
 
                     b.ToTable("DeliveryRecipients", (string)null);

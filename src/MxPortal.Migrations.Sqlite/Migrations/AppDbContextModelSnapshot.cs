@@ -1048,6 +1048,18 @@ namespace MxPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("DeliveryId", "AddressKey")
                         .IsUnique();
 
+                    b.HasIndex("DeliveryId", "Id");
+
+                    b.HasIndex("DeliveryId", "Domain", "Id");
+
+                    b.HasIndex("DeliveryId", "FailureReason", "Id")
+                        .HasFilter("\"FailureReason\" IS NOT NULL");
+
+                    b.HasIndex("DeliveryId", "FailureType", "Id")
+                        .HasFilter("\"FailureType\" IS NOT NULL");
+
+                    b.HasIndex("DeliveryId", "State", "Id");
+
                     b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
 
                     b.ToTable("DeliveryRecipients", (string)null);

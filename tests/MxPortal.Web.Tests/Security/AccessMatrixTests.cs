@@ -21,6 +21,8 @@ public sealed class AccessMatrixTests(RolePortalFixture portal) : IClassFixture<
             ("/deliveries/1", [A, D, O, V]),
             ("/deliveries/1/edit", [A, O]),
             ("/deliveries/1/import-issues.csv", [A, D, O, V]),
+            ("/deliveries/1/recipients", [A, D, O, V]),
+            ("/deliveries/1/recipients.csv", [A, D, O, V]),
             ("/mx-rules", [A, D, O, V]),
             ("/mx-rules/throughput", [A, D, O, V]),
             ("/mx-rules/test", [A, D, O, V]),

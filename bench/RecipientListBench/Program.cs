@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MxPortal.Bench.RecipientList;
+using MxPortal.Domain.Bounces;
+using MxPortal.Domain.Sending;
+using MxPortal.Infrastructure;
+using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.Deliveries;
+using MxPortal.Infrastructure.Deliveries.Recipients;
+
+// Usage: RecipientListBench DB_PATH [--regen] [--runs N] [--only TEXT] [--sql]
+// --only times the queries whose name contains TEXT; --sql logs every SQL command (to see the plans' input).
+// Generates the database when it is missing (or with --regen): a 1,000,000-recipient delivery between two of 100,000;
+// then times the recipients page's queries on the large one.
+var path = Path.GetFullPath(args.Length > 0 ? args[0] : "bench/out/recipient-list.db");
+var regen = args.Contains("--regen");
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(20);
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "";
+var now = new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
+const int Large = 1_000_000, Small = 100_000, PageSize = 50, DeepPage = 999;
+
+if (regen && File.Exists(path)) foreach (var f in Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*")) File.Delete(f);
+if (args.SkipWhile(a => a != "--explain").Skip(1).FirstOrDefault() is { } explained)
+{
+    // Prints the bundled SQLite's plan for a statement (its planner may differ from the sqlite3 shell's).
+    await using var connection = new SqliteConnection($"Data Source={path}");
+    connection.Open();
+    using var command = connection.CreateCommand();
+    command.CommandText = "EXPLAIN QUERY PLAN " + explained;
+    using (var reader = command.ExecuteReader())
+        while (reader.Read()) Console.WriteLine(reader.GetString(3));
+    command.CommandText = explained;
+    for (var i = 0; i < 3; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var n = 0;
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) n++;
+        Console.WriteLine($"rows={n} ms={watch.Elapsed.TotalMilliseconds:0.0}");
+    }
+    return;
+}
+var services = Services(path, now, args.Contains("--sql"));
+if (!File.Exists(path))
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    var watch = Stopwatch.StartNew();
+    await using (var scope = services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+    List<(long Id, int Count)> deliveries;
+    await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+    {
+        var list = new[] { Small, Large, Small }.Select((count, i) => new Delivery { Name = $"Campaign {i + 1}", Status = DeliveryStatus.Running,
+            FromAddress = "news@sender.example", Subject = "News", ReturnPathDomain = "sender.example", CreatedUtc = now.AddDays(-1), Total = count }).ToList();
+        db.Deliveries.AddRange(list);
+        await db.SaveChangesAsync();
+        deliveries = list.Select(d => (d.Id, d.Total)).ToList();
+    }
+    await using (var connection = new SqliteConnection($"Data Source={path}"))
+    {
+        connection.Open();
+        var generator = new Generator(connection, now);
+        var number = 0;
+        foreach (var (id, count) in deliveries)
+        {
+            generator.Run(id, count, number);
+            number += count;
+        }
+        using var update = connection.CreateCommand();
+        // The counters the engine and the start keep; then what the nightly maintenance job's "PRAGMA optimize" does.
+        update.CommandText = """
+            UPDATE "Deliveries" SET
+              "SentCount" = (SELECT COUNT(*) FROM "DeliveryRecipients" r WHERE r."DeliveryId" = "Deliveries"."Id" AND r."State" = 3),
+              "FailedCount" = (SELECT COUNT(*) FROM "DeliveryRecipients" r WHERE r."DeliveryId" = "Deliveries"."Id" AND r."State" = 4),
+              "SkippedCount" = (SELECT COUNT(*) FROM "DeliveryRecipients" r WHERE r."DeliveryId" = "Deliveries"."Id" AND r."State" = 5);
+            ANALYZE;
+            """;
+        update.ExecuteNonQuery();
+    }
+    SqliteConnection.ClearAllPools();
+    Console.WriteLine($"generated recipients={Large + 2 * Small} in {watch.Elapsed.TotalSeconds:0.0} s, {new FileInfo(path).Length / 1048576.0:0} MB");
+}
+
+var query = services.GetRequiredService<RecipientListQuery>();
+long delivery;
+string smallDomain, oneAddress;
+await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+{
+    delivery = await db.Deliveries.OrderByDescending(d => d.Total).Select(d => d.Id).FirstAsync();
+    smallDomain = await db.DeliveryRecipients.Where(r => r.DeliveryId == delivery && r.Domain.StartsWith("d9")).Select(r => r.Domain).FirstAsync();
+    oneAddress = await db.DeliveryRecipients.Where(r => r.DeliveryId == delivery).OrderByDescending(r => r.Id).Skip(123_456).Select(r => r.AddressKey).FirstAsync();
+}
+
+var lists = new List<(string Name, Func<Task<int>> Run)>();
+var jumps = new List<(string Name, Func<Task<int>> Run)>();
+void Filter(string name, RecipientListFilter f)
+{
+    lists.Add(($"{name} first_page", async () => (await query.PageAsync(delivery, f, 0, PageSize)).Items.Count));
+    // Page 1,000 as a reader reaches it, moving forward from page 999 (keyset): the cursor is read in the warm-up.
+    (bool Read, RecipientListRow? Row) last = (false, null);
+    lists.Add(($"{name} page_1000", async () =>
+    {
+        if (!last.Read) last = (true, (await query.PageAsync(delivery, f, DeepPage - 1, PageSize)).Items.LastOrDefault());
+        return last.Row is null ? 0 : (await query.PageAsync(delivery, f, DeepPage, PageSize, last.Row)).Items.Count;
+    }));
+    // Page 1,000 jumped to (the pager's last-page button: OFFSET).
+    jumps.Add(($"{name} jump_1000", async () => (await query.PageAsync(delivery, f, DeepPage, PageSize)).Items.Count));
+}
+Filter("all", new());
+foreach (var state in Enum.GetValues<RecipientState>()) Filter($"state_{state.ToString().ToLowerInvariant()}", new(State: state));
+Filter("domain_gmail", new(Domain: "gmail.com"));
+Filter("domain_yahoo", new(Domain: "Yahoo.com"));
+Filter("domain_small", new(Domain: smallDomain));
+Filter("contains_common", new(AddressContains: "user1"));
+Filter("contains_domain", new(AddressContains: "@yahoo"));
+Filter("contains_one_address", new(AddressContains: oneAddress));
+Filter("contains_none", new(AddressContains: "alice"));
+Filter("type_soft", new(FailureType: FailureType.Soft));
+Filter("type_hard", new(FailureType: FailureType.Hard));
+Filter("reason_user_unknown", new(FailureReason: FailureReason.UserUnknown));
+Filter("reason_mailbox_full", new(FailureReason: FailureReason.MailboxFull));
+Filter("reason_quarantine", new(FailureReason: FailureReason.AddressInQuarantine));
+Filter("yahoo_deferred", new(State: RecipientState.Deferred, Domain: "yahoo.com"));
+Filter("gmail_failed_user_unknown", new(State: RecipientState.Failed, Domain: "gmail.com", FailureReason: FailureReason.UserUnknown));
+
+Console.WriteLine($"delivery={delivery} recipients={Large} load_average={File.ReadAllText("/proc/loadavg").Trim()}");
+var listMax = 0.0;
+var slowest = "";
+foreach (var (name, run) in lists.Where(l => l.Name.Contains(only, StringComparison.Ordinal)))
+{
+    var p95 = await Measure(name, run, runs);
+    if (p95 > listMax) (listMax, slowest) = (p95, name);
+}
+var jumpMax = 0.0;
+foreach (var (name, run) in jumps.Where(l => l.Name.Contains(only, StringComparison.Ordinal))) jumpMax = Math.Max(jumpMax, await Measure(name, run, Math.Max(5, runs / 2)));
+var chips = await Measure("state_counts", async () => (await query.StateCountsAsync(delivery)).Count, runs);
+var export = Stopwatch.StartNew();
+var exported = 0;
+await foreach (var _ in query.StreamAsync(delivery, new(Domain: "yahoo.com"))) exported++;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"export domain_yahoo rows={exported} s={export.Elapsed.TotalSeconds:0.00} rows_per_s={exported / export.Elapsed.TotalSeconds:0}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"jump_p95_ms_max={jumpMax:0.0} (OFFSET, not in list_p95_ms_max)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"list_p95_ms_max={listMax:0.0} ({slowest}) state_counts_p95_ms={chips:0.0} peak_rss_mb={PeakRssMb():0.0} load_average={File.ReadAllText("/proc/loadavg").Trim()}"));
+
+// Prints p50/p95 of one query over `runs` timed runs after two warm-ups; returns the p95 (ms).
+static async Task<double> Measure(string name, Func<Task<int>> run, int runs)
+{
+    var rows = 0;
+    for (var i = 0; i < 2; i++) rows = await run();
+    var times = new List<double>();
+    var cpu = new List<double>();
+    var process = Process.GetCurrentProcess();
+    for (var i = 0; i < runs; i++)
+    {
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        rows = await run();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        process.Refresh();
+        cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+    }
+    // Note: wall time includes waiting for a core on a shared machine; process CPU time is what the query itself cost.
+    static double P(List<double> xs, double q)
+    {
+        xs.Sort();
+        return xs[Math.Min(xs.Count - 1, (int)Math.Ceiling(q * xs.Count) - 1)];
+    }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-40} p50_ms={P(times, 0.5),7:0.0} p95_ms={P(times, 0.95),7:0.0} cpu_p50_ms={P(cpu, 0.5),6:0.0} cpu_p95_ms={P(cpu, 0.95),6:0.0} rows={rows}"));
+    return P(times, 0.95);
+}
+
+static double PeakRssMb()
+{
+    var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}
+
+static ServiceProvider Services(string path, DateTime now, bool sql)
+{
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Sqlite", ["Database:ConnectionString"] = $"Data Source={path}",
+        ["Hangfire:Storage"] = "InMemory", ["Hangfire:Server"] = "false",
+    }).Build();
+    var services = new ServiceCollection();
+    services.AddSingleton<IConfiguration>(configuration);
+    services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole()
+        .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", sql ? LogLevel.Information : LogLevel.Warning));
+    services.AddSingleton<TimeProvider>(new FixedTime(now));
+    services.AddMxInfrastructure(configuration);
+    return services.BuildServiceProvider();
+}
+
+internal sealed class FixedTime(DateTime now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new(now, TimeSpan.Zero);
+}
