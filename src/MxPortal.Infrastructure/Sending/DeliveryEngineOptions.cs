@@ -52,5 +52,6 @@ public sealed class DeliveryEngineOptions
         ErrorMessage = "Sending:Transport must be MailKit or Native.")]
     public string Transport { get; set; } = nameof(SmtpTransportKind.Native);
 
-    public SmtpTransportKind TransportKind => Enum.Parse<SmtpTransportKind>(Transport);
+    // Note: read by the start-up validation too (it reads every property), so an invalid value must not throw here.
+    public SmtpTransportKind TransportKind => Enum.TryParse<SmtpTransportKind>(Transport, out var kind) ? kind : SmtpTransportKind.Native;
 }
