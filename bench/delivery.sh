@@ -3,10 +3,11 @@
 # CSHARP-ENGINE.md): the same N messages (~2 KB, skewed over the test domains), the same dnsmasq and smtp-sink MX
 # hosts on 127.0.0.x, the same throttle profiles; R alternating runs per engine and profile; medians.
 #
-#   bench/delivery.sh [-n 20000] [--reps 3] [--profiles 'unthrottled throttled'] [--quarantine N]
+#   bench/delivery.sh [-n 20000] [--reps 3] [--profiles 'unthrottled throttled'] [--quarantine N] [--transport Native|MailKit]
 #
 # --quarantine N seeds N quarantine records and N/10 suppression entries into each MxPortal store after the import
 # (bench/seed-quarantine.py; none names a workload recipient), so the claim-time check runs against filled tables.
+# --transport sets MxPortal's Sending:Transport (default: the configured default, Native).
 #
 # MxPortal runs headless: `mxportal deliver import` loads the workload into its SQLite store (untimed), then
 # `mxportal deliver run` is timed from process start until the sinks accepted N (same engine, rules and store as
@@ -17,13 +18,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 shared=${MXPORTAL_SHARED_BENCH:-$repo/../shared/bench}
-n=20000 reps=3 profiles="unthrottled throttled" quarantine=0
+n=20000 reps=3 profiles="unthrottled throttled" quarantine=0 transport=""
 while [[ $# -gt 0 ]]; do
   case $1 in
     -n) n=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
     --profiles) profiles=$2; shift 2 ;;
     --quarantine) quarantine=$2; shift 2 ;;
+    --transport) transport=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -49,16 +51,16 @@ for rep in $(seq "$reps"); do
     [[ $quarantine -gt 0 ]] && seed=" && python3 '$here/seed-quarantine.py' '$db' $quarantine"
     "$shared/bench-engine.sh" -n "$n" --profile "$profile" --label "mxportal-$profile" --out "$out" --timeout 1800 \
       --prepare "$cli deliver import \"\$BENCH_WORKLOAD_DIR\" --Database:ConnectionString 'Data Source=$db'$seed" \
-      -- $cli deliver run --Database:ConnectionString "Data Source=$db" >&2
+      -- $cli deliver run --Database:ConnectionString "Data Source=$db" ${transport:+--Sending:Transport "$transport"} >&2
     "$shared/bench-postfix.sh" --mode delivery -n "$n" --profile "$profile" --label "postfix-$profile" --out "$out" >&2
   done
 done
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-python3 - "$out" "$profiles" "$load_before" "$load_after" <<'PY'
+python3 - "$out" "$profiles" "$load_before" "$load_after" "${transport:-default}" <<'PY'
 import glob, json, statistics, sys
 out, profiles = sys.argv[1], sys.argv[2].split()
-print(f"load average (1/5/15 min): before {sys.argv[3]}, after {sys.argv[4]}")
+print(f"load average (1/5/15 min): before {sys.argv[3]}, after {sys.argv[4]}; mxportal transport: {sys.argv[5]}")
 runs = [json.load(open(f)) for f in sorted(glob.glob(out + "/*.json"))]
 def med(label, key):
     values = [r[key] for r in runs if r["label"] == label and r.get("status") == "complete" and r.get(key) is not None]

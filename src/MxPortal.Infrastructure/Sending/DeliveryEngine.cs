@@ -23,6 +23,8 @@ public sealed class DeliveryEngine(
     IOptions<DeliveryEngineOptions> options,
     ILogger<DeliveryEngine> logger)
 {
+    private readonly ISmtpTransport _transport = SmtpTransports.For(options.Value.TransportKind);
+
     public async Task RunAsync(SendingPlan plan, IReadOnlyList<OutgoingMessage> batch,
         Func<AttemptRecord, ValueTask> record, CancellationToken ct)
     {
@@ -73,7 +75,7 @@ public sealed class DeliveryEngine(
         }
         var shared = new DomainState(domain, breaker);
         await Task.WhenAll(groups.Values.Select(g =>
-            new DomainRun(plan, g.Identity, resolution.Hosts, g.Messages, shared, ledger, time, options.Value, record, logger).RunAsync(ct)));
+            new DomainRun(plan, g.Identity, resolution.Hosts, g.Messages, shared, ledger, time, options.Value, _transport, record, logger).RunAsync(ct)));
     }
 
     /// <summary>DOMAIN.md §4: null MX is Hard / Invalid domain, NXDOMAIN Soft / Invalid domain, DNS trouble Soft / Unreachable.</summary>

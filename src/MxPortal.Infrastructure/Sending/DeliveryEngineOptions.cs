@@ -42,4 +42,16 @@ public sealed class DeliveryEngineOptions
     /// </summary>
     [Range(1, 86_400)]
     public int LeaseSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// The SMTP client that sends: <c>Native</c> (own client, default) or <c>MailKit</c> (MailKit's SmtpClient).
+    /// Same outcomes either way; figures in bench/README.md, the choice in docs/delivery-engine.md.
+    /// </summary>
+    [Required]
+    [AllowedValues(nameof(SmtpTransportKind.MailKit), nameof(SmtpTransportKind.Native),
+        ErrorMessage = "Sending:Transport must be MailKit or Native.")]
+    public string Transport { get; set; } = nameof(SmtpTransportKind.Native);
+
+    // Note: read by the start-up validation too (it reads every property), so an invalid value must not throw here.
+    public SmtpTransportKind TransportKind => Enum.TryParse<SmtpTransportKind>(Transport, out var kind) ? kind : SmtpTransportKind.Native;
 }

@@ -21,6 +21,7 @@ internal sealed class DomainRun(
     IBudgetLedger ledger,
     TimeProvider time,
     DeliveryEngineOptions options,
+    ISmtpTransport transport,
     Func<AttemptRecord, ValueTask> record,
     ILogger logger)
 {
@@ -75,7 +76,7 @@ internal sealed class DomainRun(
     }
 
     /// <summary>Sends until the connection's share is done, the queue is empty or the budget says wait; returns a message not yet sent.</summary>
-    private async Task<OutgoingMessage?> SendOverAsync(SmtpConnection connection, MxBudget budget, OutgoingMessage? held, CancellationToken ct)
+    private async Task<OutgoingMessage?> SendOverAsync(ISmtpConnection connection, MxBudget budget, OutgoingMessage? held, CancellationToken ct)
     {
         while (domain.PausedUntil is null && connection.Transactions < budget.MessagesPerConnection && (held is not null || _queue.TryDequeue(out held)))
         {
@@ -118,7 +119,7 @@ internal sealed class DomainRun(
     }
 
     /// <summary>Opens a connection to the first host and address that accepts, with a budget slot; null to retry later.</summary>
-    private async Task<(SmtpConnection, MxBudget)?> ConnectAsync(CancellationToken ct)
+    private async Task<(ISmtpConnection, MxBudget)?> ConnectAsync(CancellationToken ct)
     {
         SmtpFailure? last = null;
         var waitedForSlot = false;
@@ -139,7 +140,7 @@ internal sealed class DomainRun(
                     continue;
                 }
                 var target = new SmtpTarget(host.Name, address, options.SmtpPort);
-                var (connection, failure) = await SmtpConnection.OpenAsync(target, identity, budget.Rule, ct);
+                var (connection, failure) = await transport.OpenAsync(target, identity, budget.Rule, ct);
                 if (connection is not null) return (connection, budget);
                 ledger.CloseConnection(budget.Key);
                 logger.LogInformation("MX {Host} ({Address}) failed at {Stage}: {Failure}", host.Name, address, failure!.Stage, failure);

@@ -16,7 +16,7 @@ namespace MxPortal.Infrastructure.Sending;
 /// PIPELINING (RFC 2920) a message costs two writes and two round trips (MAIL, RCPT and DATA in one; the content
 /// and its final dot in the other), and the content is the pre-serialized <see cref="MessageContent"/>, copied as is.
 /// </summary>
-public sealed class SmtpConnection : IAsyncDisposable
+public sealed class SmtpConnection : ISmtpConnection
 {
     private readonly Socket _socket;
     private readonly MxRule _rule;
@@ -39,7 +39,6 @@ public sealed class SmtpConnection : IAsyncDisposable
     public SmtpTarget Target { get; }
     public int MessagesSent { get; private set; }
 
-    /// <summary>Mail transactions started on this connection, accepted or not: what messages-per-connection counts.</summary>
     public int Transactions { get; private set; }
 
     public bool IsUsable => !_broken && !_disposed;
@@ -118,7 +117,6 @@ public sealed class SmtpConnection : IAsyncDisposable
         return reply.Code == 250 ? null : new SmtpFailure(SmtpStage.Helo, reply.Code, reply.Text);
     }
 
-    /// <summary>Sends one message to one recipient with the given envelope sender (the VERP return path).</summary>
     public async Task<SmtpSendResult> SendAsync(MessageContent content, string envelopeFrom, string recipient, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

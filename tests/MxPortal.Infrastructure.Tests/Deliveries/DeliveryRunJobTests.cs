@@ -5,6 +5,7 @@ using MxPortal.Domain.Sending;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Deliveries;
 using MxPortal.Infrastructure.MxRules;
+using MxPortal.Infrastructure.Sending;
 using MxPortal.Infrastructure.Tests.Data;
 using MxPortal.Infrastructure.Tests.Sending;
 using MxPortal.TestSupport.Mail;
@@ -14,12 +15,14 @@ namespace MxPortal.Infrastructure.Tests.Deliveries;
 [Collection(DataCollection.Name)]
 public sealed class DeliveryRunJobTests(PostgresFixture postgres, EngineFixture mx) : IClassFixture<EngineFixture>
 {
-    private async Task<(DataTestHost Host, long DeliveryId)> SeedAsync(string provider, IEnumerable<string> addresses)
+    private async Task<(DataTestHost Host, long DeliveryId)> SeedAsync(string provider, IEnumerable<string> addresses,
+        SmtpTransportKind transport = SmtpTransportKind.Native)
     {
         var host = await DataTestHost.CreateAsync(provider, postgres, new Dictionary<string, string?>
         {
             ["Dns:NameServers:0"] = mx.Dns.NameServer,
             ["Sending:SmtpPort"] = mx.SmtpPort.ToString(),
+            ["Sending:Transport"] = transport.ToString(),
         });
         return (host, await DeliveryTestData.SeedAsync(host, addresses));
     }
@@ -30,17 +33,17 @@ public sealed class DeliveryRunJobTests(PostgresFixture postgres, EngineFixture 
         await scope.ServiceProvider.GetRequiredService<DeliveryRunJob>().RunAsync(id, CancellationToken.None);
     }
 
-    [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Run_SendsEveryRecipient_RecordsEachOutcome_AndCompletes(string provider)
+    public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };
+
+    [Theory, BothTransports(nameof(Providers))]
+    public async Task Run_SendsEveryRecipient_RecordsEachOutcome_AndCompletes(SmtpTransportKind transport, string provider)
     {
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript
         {
             RecipientReply = r => r.StartsWith("gone") ? "550 5.1.1 User unknown" : null,
         });
         var addresses = Enumerable.Range(1, 30).Select(i => $"r{i}@one.test").Append("gone1@one.test").Append("x@nullmx.test").ToList();
-        var (host, id) = await SeedAsync(provider, addresses);
+        var (host, id) = await SeedAsync(provider, addresses, transport);
         await using var _ = host;
 
         await RunAsync(host, id);

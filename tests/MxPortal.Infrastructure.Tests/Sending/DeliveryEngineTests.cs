@@ -28,10 +28,10 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
             new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create())));
     }
 
-    private DeliveryEngine Engine(IBudgetLedger? ledger = null, TimeProvider? time = null, int maxWaitSeconds = 300, DomainErrorBreaker? breaker = null) =>
+    private DeliveryEngine Engine(SmtpTransportKind transport, IBudgetLedger? ledger = null, TimeProvider? time = null, int maxWaitSeconds = 300, DomainErrorBreaker? breaker = null) =>
         new(mx.Resolver(), ledger ?? new InMemoryBudgetLedger(TimeProvider.System),
             breaker ?? new DomainErrorBreaker(new DomainBreakerOptions(), time ?? TimeProvider.System), time ?? TimeProvider.System,
-            Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = maxWaitSeconds }),
+            Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = maxWaitSeconds, Transport = transport.ToString() }),
             NullLogger<DeliveryEngine>.Instance);
 
     private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r", int firstId = 1) =>
@@ -43,12 +43,12 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         return ValueTask.CompletedTask;
     }
 
-    [Fact]
-    public async Task EveryMessageIsSent_NeverAboveTheConnectionOrPerConnectionLimits()
+    [Theory, BothTransports]
+    public async Task EveryMessageIsSent_NeverAboveTheConnectionOrPerConnectionLimits(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { ReplyDelay = TimeSpan.FromMilliseconds(5) });
 
-        await Engine().RunAsync(Plan(maxConnections: 3, perConnection: 5), Messages("one.test", 40), Record, CancellationToken.None);
+        await Engine(transport).RunAsync(Plan(maxConnections: 3, perConnection: 5), Messages("one.test", 40), Record, CancellationToken.None);
 
         Assert.Equal(40, _records.Count(r => r.Outcome.Status == AttemptStatus.Sent));
         Assert.Equal(40, server.Messages.Count);
@@ -58,38 +58,42 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         Assert.All(_records, r => Assert.Equal(("mx.one.test", 1), (r.MxHost, r.IdentityId)));
     }
 
-    [Fact]
-    public async Task TwoRunsAtOnce_ShareTheConnectionLimit()
+    [Theory, BothTransports]
+    public async Task TwoRunsAtOnce_ShareTheConnectionLimit(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { ReplyDelay = TimeSpan.FromMilliseconds(5) });
         var ledger = new InMemoryBudgetLedger(TimeProvider.System);
 
         await Task.WhenAll(
-            Engine(ledger).RunAsync(Plan(maxConnections: 2), Messages("one.test", 20, "a"), Record, CancellationToken.None),
-            Engine(ledger).RunAsync(Plan(maxConnections: 2), Messages("one.test", 20, "b"), Record, CancellationToken.None));
+            Engine(transport, ledger).RunAsync(Plan(maxConnections: 2), Messages("one.test", 20, "a"), Record, CancellationToken.None),
+            Engine(transport, ledger).RunAsync(Plan(maxConnections: 2), Messages("one.test", 20, "b"), Record, CancellationToken.None));
 
         Assert.Equal(40, server.Messages.Count);
         Assert.InRange(server.PeakConnections, 1, 2);
     }
 
-    [Theory]
-    [InlineData("backup.test", null)]                          // the primary does not answer at all
-    [InlineData("busy.test", "421 4.7.0 Too busy, try later")] // the primary answers 421 at the greeting
-    public async Task PrimaryUnavailable_BackupMxTakesTheMail(string domain, string? primaryGreeting)
+    public static TheoryData<string, string?> UnavailablePrimaries => new()
+    {
+        { "backup.test", null },                          // the primary does not answer at all
+        { "busy.test", "421 4.7.0 Too busy, try later" }, // the primary answers 421 at the greeting
+    };
+
+    [Theory, BothTransports(nameof(UnavailablePrimaries))]
+    public async Task PrimaryUnavailable_BackupMxTakesTheMail(SmtpTransportKind transport, string domain, string? primaryGreeting)
     {
         await using var busy = primaryGreeting is null ? null : mx.Server(EngineFixture.Busy, new SmtpScript { Greeting = primaryGreeting });
         await using var backup = mx.Server(EngineFixture.Live2);
 
-        await Engine().RunAsync(Plan(), Messages(domain, 6), Record, CancellationToken.None);
+        await Engine(transport).RunAsync(Plan(), Messages(domain, 6), Record, CancellationToken.None);
 
         Assert.Equal(6, backup.Messages.Count);
         Assert.All(_records, r => Assert.Equal((AttemptStatus.Sent, EngineFixture.Live2), (r.Outcome.Status, r.Address!.ToString())));
     }
 
-    [Fact]
-    public async Task EveryMxDown_IsSoftUnreachableForEachRecipient()
+    [Theory, BothTransports]
+    public async Task EveryMxDown_IsSoftUnreachableForEachRecipient(SmtpTransportKind transport)
     {
-        await Engine().RunAsync(Plan(), Messages("down.test", 4), Record, CancellationToken.None);
+        await Engine(transport).RunAsync(Plan(), Messages("down.test", 4), Record, CancellationToken.None);
 
         Assert.Equal(4, _records.Count);
         Assert.All(_records, r =>
@@ -100,8 +104,8 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         });
     }
 
-    [Fact]
-    public async Task Replies_AreQualified_HardFailsSoftDefers()
+    [Theory, BothTransports]
+    public async Task Replies_AreQualified_HardFailsSoftDefers(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript
         {
@@ -110,7 +114,7 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         });
         var batch = Messages("one.test", 3, "ok").Concat(Messages("one.test", 2, "unknown")).Concat(Messages("one.test", 2, "full")).ToList();
 
-        await Engine().RunAsync(Plan(), batch, Record, CancellationToken.None);
+        await Engine(transport).RunAsync(Plan(), batch, Record, CancellationToken.None);
 
         Assert.Equal(7, _records.Count);
         Assert.All(_records.Where(r => r.Message.Recipient.StartsWith("ok")), r => Assert.Equal(AttemptStatus.Sent, r.Outcome.Status));
@@ -122,21 +126,21 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
     [Fact]
     public async Task NullMx_FailsHardWithoutConnecting()
     {
-        await Engine().RunAsync(Plan(), Messages("nullmx.test", 2), Record, CancellationToken.None);
+        await Engine(SmtpTransportKind.Native).RunAsync(Plan(), Messages("nullmx.test", 2), Record, CancellationToken.None);
 
         Assert.All(_records, r => Assert.Equal((AttemptStatus.Failed, FailureReason.InvalidDomain),
             (r.Outcome.Status, r.Outcome.Qualification!.Value.Reason)));
     }
 
-    [Fact]
-    public async Task HourlyBudget_SpentSlice_WaitsForTheNextSlice()
+    [Theory, BothTransports]
+    public async Task HourlyBudget_SpentSlice_WaitsForTheNextSlice(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 1, 0, TimeSpan.Zero));
         var ledger = new InMemoryBudgetLedger(time);
 
         // 24 per hour = 2 per five-minute slice.
-        var run = Engine(ledger, time).RunAsync(Plan(maxConnections: 1, perHour: 24), Messages("one.test", 5), Record, CancellationToken.None);
+        var run = Engine(transport, ledger, time).RunAsync(Plan(maxConnections: 1, perHour: 24), Messages("one.test", 5), Record, CancellationToken.None);
 
         await WaitForAsync(() => server.Messages.Count == 2);
         await Task.Delay(300);
@@ -152,8 +156,8 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         Assert.Equal(5, _records.Count(r => r.Outcome.Status == AttemptStatus.Sent));
     }
 
-    [Fact]
-    public async Task ReputationDeferral_SuspendsTheBudget_AndPostponesTheRest()
+    [Theory, BothTransports]
+    public async Task ReputationDeferral_SuspendsTheBudget_AndPostponesTheRest(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript
         {
@@ -162,7 +166,7 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 1, 0, TimeSpan.Zero));
         var ledger = new InMemoryBudgetLedger(time);
 
-        await Engine(ledger, time).RunAsync(Plan(maxConnections: 1), Messages("one.test", 5), Record, CancellationToken.None);
+        await Engine(transport, ledger, time).RunAsync(Plan(maxConnections: 1), Messages("one.test", 5), Record, CancellationToken.None);
 
         var first = Assert.Single(_records, r => r.Message.Recipient == "r1@one.test");
         Assert.Equal(AttemptStatus.Deferred, first.Outcome.Status);
@@ -174,15 +178,15 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         Assert.Contains("TS01", budget.SuspensionCause);
     }
 
-    [Fact]
-    public async Task BackOffOnTheGreeting_IsLiftedWhenItsTimeComes()
+    [Theory, BothTransports]
+    public async Task BackOffOnTheGreeting_IsLiftedWhenItsTimeComes(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { Greeting = "421 4.7.0 [TS02] Messages from 127.0.0.1 temporarily deferred" });
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 1, 0, TimeSpan.Zero));
         var ledger = new InMemoryBudgetLedger(time);
 
         // A run allowed to wait two hours waits out the one-hour back-off instead of postponing.
-        var run = Engine(ledger, time, maxWaitSeconds: 7200).RunAsync(Plan(maxConnections: 1), Messages("one.test", 3), Record, CancellationToken.None);
+        var run = Engine(transport, ledger, time, maxWaitSeconds: 7200).RunAsync(Plan(maxConnections: 1), Messages("one.test", 3), Record, CancellationToken.None);
         await WaitForAsync(() => ledger.Snapshot().Any(b => b.SuspendedUntilUtc is not null));
         server.Script = new SmtpScript();
         await Task.Delay(200);

@@ -34,9 +34,9 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
             new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create())));
     }
 
-    private DeliveryEngine Engine(IBudgetLedger ledger, DomainErrorBreaker breaker) =>
+    private DeliveryEngine Engine(SmtpTransportKind transport, IBudgetLedger ledger, DomainErrorBreaker breaker) =>
         new(mx.Resolver(), ledger, breaker, _time,
-            Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = 300 }),
+            Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = 300, Transport = transport.ToString() }),
             NullLogger<DeliveryEngine>.Instance);
 
     private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r", int firstId = 1) =>
@@ -48,14 +48,14 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
         return ValueTask.CompletedTask;
     }
 
-    [Fact]
-    public async Task DomainErrorBreaker_Trips_PostponesTheRestWithoutARetry_ShowsInTheSnapshot_AndResets()
+    [Theory, BothTransports]
+    public async Task DomainErrorBreaker_Trips_PostponesTheRestWithoutARetry_ShowsInTheSnapshot_AndResets(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { RecipientReply = _ => "550 5.1.1 User unknown" });
         var breaker = new DomainErrorBreaker(new DomainBreakerOptions { MinimumAttempts = 20, Pause = TimeSpan.FromHours(3) }, _time);
         var ledger = new InMemoryBudgetLedger(_time, breaker);
 
-        await Engine(ledger, breaker).RunAsync(Plan([Main], maxConnections: 1), Messages("one.test", 60), Record, CancellationToken.None);
+        await Engine(transport, ledger, breaker).RunAsync(Plan([Main], maxConnections: 1), Messages("one.test", 60), Record, CancellationToken.None);
 
         var resume = _time.GetUtcNow().UtcDateTime.AddHours(3);
         Assert.Equal(60, _records.Count);
@@ -71,7 +71,7 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
         // While it is open a new run does not even connect.
         _records.Clear();
         var connections = server.Connections;
-        await Engine(ledger, breaker).RunAsync(Plan([Main]), Messages("one.test", 5, "later"), Record, CancellationToken.None);
+        await Engine(transport, ledger, breaker).RunAsync(Plan([Main]), Messages("one.test", 5, "later"), Record, CancellationToken.None);
         Assert.All(_records, r => Assert.Equal(AttemptStatus.Postponed, r.Outcome.Status));
         Assert.Equal(connections, server.Connections);
 
@@ -79,13 +79,13 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
         _time.Advance(TimeSpan.FromHours(3));
         server.Script = new SmtpScript();
         _records.Clear();
-        await Engine(ledger, breaker).RunAsync(Plan([Main]), Messages("one.test", 5, "again"), Record, CancellationToken.None);
+        await Engine(transport, ledger, breaker).RunAsync(Plan([Main]), Messages("one.test", 5, "again"), Record, CancellationToken.None);
         Assert.All(_records, r => Assert.Equal(AttemptStatus.Sent, r.Outcome.Status));
         Assert.DoesNotContain(ledger.Snapshot(), b => b.BreakerDomain is not null);
     }
 
-    [Fact]
-    public async Task MostlyAccepted_DoesNotTripTheBreaker()
+    [Theory, BothTransports]
+    public async Task MostlyAccepted_DoesNotTripTheBreaker(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript
         {
@@ -95,15 +95,15 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
 
         // Four refused, one accepted, and again: 80 % failures, under the 90 % threshold, whatever the window holds.
         var batch = Enumerable.Range(0, 40).Select(i => i % 5 == 4 ? Messages("one.test", 1, "ok", firstId: i)[0] : Messages("one.test", 1, "bad", firstId: i)[0]).ToList();
-        await Engine(new InMemoryBudgetLedger(_time, breaker), breaker).RunAsync(Plan([Main], maxConnections: 1), batch, Record, CancellationToken.None);
+        await Engine(transport, new InMemoryBudgetLedger(_time, breaker), breaker).RunAsync(Plan([Main], maxConnections: 1), batch, Record, CancellationToken.None);
 
         Assert.DoesNotContain(_records, r => r.Outcome.Status == AttemptStatus.Postponed);
         Assert.Equal(32, _records.Count(r => r.Outcome.Status == AttemptStatus.Failed));
         Assert.Equal(8, server.Messages.Count);
     }
 
-    [Fact]
-    public async Task BackOff_TriggeredByAReply_SuspendsTheBudgetWithItsCause_ThenLiftedAndTheRestIsSent()
+    [Theory, BothTransports]
+    public async Task BackOff_TriggeredByAReply_SuspendsTheBudgetWithItsCause_ThenLiftedAndTheRestIsSent(SmtpTransportKind transport)
     {
         var complained = 0;
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript
@@ -113,7 +113,7 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
         });
         var breaker = new DomainErrorBreaker(new DomainBreakerOptions(), _time);
         var ledger = new InMemoryBudgetLedger(_time, breaker);
-        var engine = Engine(ledger, breaker);
+        var engine = Engine(transport, ledger, breaker);
 
         await engine.RunAsync(Plan([Main], maxConnections: 1), Messages("one.test", 10), Record, CancellationToken.None);
 
@@ -141,14 +141,14 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
         Assert.Equal(9, server.Messages.Count);
     }
 
-    [Fact]
-    public async Task EachMessage_DrawsItsIdentityByWeight()
+    [Theory, BothTransports]
+    public async Task EachMessage_DrawsItsIdentityByWeight(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1);
         var breaker = new DomainErrorBreaker(new DomainBreakerOptions(), _time);
         var heavy = Main with { Weight = 3 };
 
-        await Engine(new InMemoryBudgetLedger(_time, breaker), breaker)
+        await Engine(transport, new InMemoryBudgetLedger(_time, breaker), breaker)
             .RunAsync(Plan([heavy, Second]), Messages("one.test", 400), Record, CancellationToken.None);
 
         Assert.Equal(400, server.Messages.Count);
@@ -159,15 +159,15 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
         Assert.Equal(["out1.sender.test", "out2.sender.test"], server.Messages.Select(m => m.Helo).Distinct().Order());
     }
 
-    [Fact]
-    public async Task AnIdentityWhoseMasksExcludeTheDomain_IsNeverUsedForIt()
+    [Theory, BothTransports]
+    public async Task AnIdentityWhoseMasksExcludeTheDomain_IsNeverUsedForIt(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1);
         var breaker = new DomainErrorBreaker(new DomainBreakerOptions(), _time);
         var excluded = Second with { Weight = 100, ExcludeDomains = ["one.*"] };
         var elsewhere = Second with { PublicId = 3, Weight = 100, IncludeDomains = ["other.test"] };
 
-        await Engine(new InMemoryBudgetLedger(_time, breaker), breaker)
+        await Engine(transport, new InMemoryBudgetLedger(_time, breaker), breaker)
             .RunAsync(Plan([Main, excluded, elsewhere]), Messages("one.test", 30), Record, CancellationToken.None);
 
         Assert.Equal(30, server.Messages.Count);

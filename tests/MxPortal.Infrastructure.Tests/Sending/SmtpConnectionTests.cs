@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using MimeKit;
 using MxPortal.Domain.MxRules;
 using MxPortal.Domain.Routing;
@@ -9,6 +10,7 @@ using MxPortal.TestSupport.Mail;
 
 namespace MxPortal.Infrastructure.Tests.Sending;
 
+/// <summary>One SMTP connection against a scripted server, with each transport (<c>Sending:Transport</c>).</summary>
 public sealed class SmtpConnectionTests
 {
     private static readonly SendingIdentity Identity = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out1.sender.test" };
@@ -25,18 +27,18 @@ public sealed class SmtpConnectionTests
 
     private static SmtpTarget Target(ScriptedSmtpServer server) => new("mx.test", server.EndPoint.Address, server.EndPoint.Port);
 
-    private static async Task<SmtpConnection> OpenAsync(ScriptedSmtpServer server, SendingIdentity? identity = null, MxRule? rule = null)
+    private static async Task<ISmtpConnection> OpenAsync(SmtpTransportKind transport, ScriptedSmtpServer server, SendingIdentity? identity = null, MxRule? rule = null)
     {
-        var (connection, failure) = await SmtpConnection.OpenAsync(Target(server), identity ?? Identity, rule ?? Rule, CancellationToken.None);
+        var (connection, failure) = await SmtpTransports.For(transport).OpenAsync(Target(server), identity ?? Identity, rule ?? Rule, CancellationToken.None);
         Assert.Null(failure);
         return connection!;
     }
 
-    [Fact]
-    public async Task Send_Accepted_ServerSeesEnvelopeHeloAndContent()
+    [Theory, BothTransports]
+    public async Task Send_Accepted_ServerSeesEnvelopeHeloAndContent(SmtpTransportKind transport)
     {
         await using var server = new ScriptedSmtpServer(new SmtpScript());
-        await using (var connection = await OpenAsync(server))
+        await using (var connection = await OpenAsync(transport, server))
         {
             var result = await connection.SendAsync(Message("a@example.test"), "bounce+tok1@sender.test", "a@example.test", CancellationToken.None);
             Assert.True(result.Accepted);
@@ -49,11 +51,24 @@ public sealed class SmtpConnectionTests
         Assert.Contains(".leading dot", received.Content);
     }
 
-    [Fact]
-    public async Task ManyMessages_GoOverOneConnection()
+    [Theory, BothTransports]
+    public async Task PreEncodedContent_ArrivesAsIs_HeadThenSharedPart_DotsIntact(SmtpTransportKind transport)
+    {
+        const string head = "To: a@example.test\r\nMessage-ID: <1.2@sender.test>\r\n";
+        const string shared = "From: news@sender.test\r\nSubject: Hi\r\nMIME-Version: 1.0\r\n\r\n.dot first\r\nmiddle\r\n..two dots\r\n.\r\nend\r\n";
+        var content = new MessageContent(Encoding.ASCII.GetBytes(head), DotStuffing.Apply(Encoding.ASCII.GetBytes(shared)));
+        await using var server = new ScriptedSmtpServer(new SmtpScript());
+        await using (var connection = await OpenAsync(transport, server))
+            Assert.True((await connection.SendAsync(content, "b@sender.test", "a@example.test", CancellationToken.None)).Accepted);
+
+        Assert.Equal(head + shared, Assert.Single(server.Messages).Content);
+    }
+
+    [Theory, BothTransports]
+    public async Task ManyMessages_GoOverOneConnection(SmtpTransportKind transport)
     {
         await using var server = new ScriptedSmtpServer(new SmtpScript());
-        await using (var connection = await OpenAsync(server))
+        await using (var connection = await OpenAsync(transport, server))
         {
             for (var i = 0; i < 5; i++)
                 Assert.True((await connection.SendAsync(Message($"r{i}@example.test"), "b@sender.test", $"r{i}@example.test", CancellationToken.None)).Accepted);
@@ -64,13 +79,17 @@ public sealed class SmtpConnectionTests
         Assert.Equal([5], server.MessagesPerConnection);
     }
 
-    [Theory]
-    [InlineData("550 5.1.1 <x@example.test>: Recipient address rejected: User unknown", SmtpStage.RcptTo, 550)]
-    [InlineData("452 4.2.2 Mailbox full", SmtpStage.RcptTo, 452)]
-    public async Task RefusedRecipient_IsAFailureOfThatRecipient_AndTheConnectionGoesOn(string reply, SmtpStage stage, int code)
+    public static TheoryData<string, SmtpStage, int> RecipientRefusals => new()
+    {
+        { "550 5.1.1 <x@example.test>: Recipient address rejected: User unknown", SmtpStage.RcptTo, 550 },
+        { "452 4.2.2 Mailbox full", SmtpStage.RcptTo, 452 },
+    };
+
+    [Theory, BothTransports(nameof(RecipientRefusals))]
+    public async Task RefusedRecipient_IsAFailureOfThatRecipient_AndTheConnectionGoesOn(SmtpTransportKind transport, string reply, SmtpStage stage, int code)
     {
         await using var server = new ScriptedSmtpServer(new SmtpScript { RecipientReply = r => r.StartsWith("bad") ? reply : null });
-        await using var connection = await OpenAsync(server);
+        await using var connection = await OpenAsync(transport, server);
 
         var refused = await connection.SendAsync(Message("bad@example.test"), "b@sender.test", "bad@example.test", CancellationToken.None);
         var next = await connection.SendAsync(Message("good@example.test"), "b@sender.test", "good@example.test", CancellationToken.None);
@@ -81,11 +100,11 @@ public sealed class SmtpConnectionTests
         Assert.True(next.Accepted);
     }
 
-    [Fact]
-    public async Task DataRefused_IsADataFailure()
+    [Theory, BothTransports]
+    public async Task DataRefused_IsADataFailure(SmtpTransportKind transport)
     {
         await using var server = new ScriptedSmtpServer(new SmtpScript { DataReply = _ => "451 4.7.1 Please try again later" });
-        await using var connection = await OpenAsync(server);
+        await using var connection = await OpenAsync(transport, server);
 
         var result = await connection.SendAsync(Message("a@example.test"), "b@sender.test", "a@example.test", CancellationToken.None);
 
@@ -93,24 +112,24 @@ public sealed class SmtpConnectionTests
         Assert.Contains("4.7.1", result.Failure.Text);
     }
 
-    [Fact]
-    public async Task Greeting421_FailsTheConnectionAndPointsToTheBackupMx()
+    [Theory, BothTransports]
+    public async Task Greeting421_FailsTheConnectionAndPointsToTheBackupMx(SmtpTransportKind transport)
     {
         await using var server = new ScriptedSmtpServer(new SmtpScript { Greeting = "421 4.7.0 Too many connections, try later" });
 
-        var (connection, failure) = await SmtpConnection.OpenAsync(Target(server), Identity, Rule, CancellationToken.None);
+        var (connection, failure) = await SmtpTransports.For(transport).OpenAsync(Target(server), Identity, Rule, CancellationToken.None);
 
         Assert.Null(connection);
         Assert.Equal((SmtpStage.Greeting, 421), (failure!.Stage, failure.ReplyCode));
         Assert.True(failure.TriesBackupMx);
     }
 
-    [Fact]
-    public async Task NothingListening_IsAConnectFailure()
+    [Theory, BothTransports]
+    public async Task NothingListening_IsAConnectFailure(SmtpTransportKind transport)
     {
         var port = FreePort.Next();
 
-        var (connection, failure) = await SmtpConnection.OpenAsync(new SmtpTarget("mx.test", IPAddress.Loopback, port), Identity, Rule, CancellationToken.None);
+        var (connection, failure) = await SmtpTransports.For(transport).OpenAsync(new SmtpTarget("mx.test", IPAddress.Loopback, port), Identity, Rule, CancellationToken.None);
 
         Assert.Null(connection);
         Assert.Equal(SmtpStage.Connect, failure!.Stage);
@@ -118,23 +137,23 @@ public sealed class SmtpConnectionTests
         Assert.True(failure.TriesBackupMx);
     }
 
-    [Fact]
-    public async Task SlowGreeting_TimesOutAfterTheRulesConnectionTimeout()
+    [Theory, BothTransports]
+    public async Task SlowGreeting_TimesOutAfterTheRulesConnectionTimeout(SmtpTransportKind transport)
     {
         await using var server = new ScriptedSmtpServer(new SmtpScript { ReplyDelay = TimeSpan.FromSeconds(5) });
         var rule = Rule with { ConnectionTimeout = TimeSpan.FromMilliseconds(500) };
 
-        var (connection, failure) = await SmtpConnection.OpenAsync(Target(server), Identity, rule, CancellationToken.None);
+        var (connection, failure) = await SmtpTransports.For(transport).OpenAsync(Target(server), Identity, rule, CancellationToken.None);
 
         Assert.Null(connection);
         Assert.Equal((SmtpStage.Connect, "timeout after 0.5s"), (failure!.Stage, failure.Text));
     }
 
-    [Fact]
-    public async Task DroppedConnection_IsAFailureThatBreaksTheConnection()
+    [Theory, BothTransports]
+    public async Task DroppedConnection_IsAFailureThatBreaksTheConnection(SmtpTransportKind transport)
     {
         await using var server = new ScriptedSmtpServer(new SmtpScript { DropAfterMessages = 1 });
-        await using var connection = await OpenAsync(server);
+        await using var connection = await OpenAsync(transport, server);
         Assert.True((await connection.SendAsync(Message("a@example.test"), "b@sender.test", "a@example.test", CancellationToken.None)).Accepted);
 
         var dropped = await connection.SendAsync(Message("b@example.test"), "b@sender.test", "b@example.test", CancellationToken.None);
@@ -144,23 +163,23 @@ public sealed class SmtpConnectionTests
         Assert.Single(server.Messages);
     }
 
-    [Fact]
-    public async Task SourceAddressOfTheIdentity_IsUsed()
+    [Theory, BothTransports]
+    public async Task SourceAddressOfTheIdentity_IsUsed(SmtpTransportKind transport)
     {
         await using var server = new ScriptedSmtpServer(new SmtpScript());
         var identity = Identity with { SourceIp = "127.0.0.2" };
-        await using (var connection = await OpenAsync(server, identity))
+        await using (var connection = await OpenAsync(transport, server, identity))
             Assert.True((await connection.SendAsync(Message("a@example.test"), "b@sender.test", "a@example.test", CancellationToken.None)).Accepted);
 
         Assert.Equal("127.0.0.2", Assert.Single(server.Messages).ClientAddress);
     }
 
-    [Fact]
-    public async Task TlsRequired_ServerWithoutStartTls_IsRefusedBeforeAnyMessage()
+    [Theory, BothTransports]
+    public async Task TlsRequired_ServerWithoutStartTls_IsRefusedBeforeAnyMessage(SmtpTransportKind transport)
     {
         await using var server = new ScriptedSmtpServer(new SmtpScript());
 
-        var (connection, failure) = await SmtpConnection.OpenAsync(Target(server), Identity, Rule with { Tls = TlsMode.Required }, CancellationToken.None);
+        var (connection, failure) = await SmtpTransports.For(transport).OpenAsync(Target(server), Identity, Rule with { Tls = TlsMode.Required }, CancellationToken.None);
 
         Assert.Null(connection);
         Assert.Equal(SmtpStage.Tls, failure!.Stage);

@@ -17,6 +17,7 @@ public sealed class StartupConfigurationTests
     [InlineData("Sync:Role", "Client", "Sync:PublicKey")]
     [InlineData("Sync:Role", "Client", "Sync:ApiKey")]
     [InlineData("Sync:TimeoutSeconds", "0", "TimeoutSeconds")]
+    [InlineData("Sending:Transport", "Smoke", "Sending:Transport")]
     public void BadValue_StopsStartupNamingTheKey(string key, string value, string named)
     {
         using var factory = new PortalFactory(new Dictionary<string, string?> { [key] = value });

@@ -1,0 +1,112 @@
+using System.Net;
+using MailKit;
+using MimeKit;
+using MxPortal.Domain.MxRules;
+using MxPortal.Domain.Routing;
+using MxPortal.Domain.Sending;
+
+namespace MxPortal.Infrastructure.Sending.MailKitTransport;
+
+/// <summary>
+/// One SMTP connection through MailKit's <c>SmtpClient</c>: the identity's source address (<c>LocalEndPoint</c>) and
+/// EHLO name (<c>LocalDomain</c>), the rule's TLS mode and timeouts; MailKit pipelines MAIL and RCPT when the server
+/// offers PIPELINING. Each message is loaded into the connection's one <see cref="PreEncodedMessage"/> (the delivery's pre-encoded bytes), so no
+/// MIME message is built, prepared, measured or serialized per recipient. Replies and failures come out as the native
+/// client's (<see cref="SmtpSendResult"/>, <see cref="SmtpFailure"/> with code and text), so bounce classification,
+/// retries and back-offs behave the same.
+/// </summary>
+public sealed class MailKitSmtpConnection : ISmtpConnection
+{
+    private readonly BulkSmtpClient _client;
+    private readonly TimeSpan _timeout;
+    private readonly PreEncodedBody _body = new();
+    private readonly MimeMessage _message;
+    private bool _broken, _disposed;
+
+    private MailKitSmtpConnection(BulkSmtpClient client, SmtpTarget target, TimeSpan timeout)
+    {
+        _client = client;
+        _timeout = timeout;
+        _message = PreEncodedMessage.Create(_body);
+        Target = target;
+    }
+
+    public SmtpTarget Target { get; }
+    public int MessagesSent { get; private set; }
+    public int Transactions { get; private set; }
+
+    /// <summary>Connects, reads the greeting, says EHLO (HELO if refused) and applies the TLS mode within the rule's connection timeout.</summary>
+    public static async Task<(ISmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
+        SmtpTarget target, SendingIdentity identity, MxRule rule, CancellationToken ct)
+    {
+        var client = new BulkSmtpClient(new StageTracker())
+        {
+            LocalDomain = identity.HeloName,
+            Timeout = Milliseconds(rule.ConnectionTimeout),
+            // Note: MTA-to-MTA TLS is opportunistic; certificates of MX hosts are rarely valid for their names.
+            ServerCertificateValidationCallback = (_, _, _, _) => true,
+            CheckCertificateRevocation = false,
+        };
+        if (IPAddress.TryParse(identity.SourceIp, out var source) && !source.Equals(IPAddress.Any) && source.AddressFamily == target.Address.AddressFamily)
+            client.LocalEndPoint = new IPEndPoint(source, 0);
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        open.CancelAfter(rule.ConnectionTimeout);
+        try
+        {
+            await client.ConnectAsync(target.Address.ToString(), target.Port, MailKitSmtpTransport.SecureSocket(rule.Tls), open.Token);
+            var timeout = rule.DataTimeout > rule.Timeout ? rule.DataTimeout : rule.Timeout;
+            client.Timeout = Milliseconds(timeout);
+            return (new MailKitSmtpConnection(client, target, timeout), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var stage = client.Stage.Current is SmtpStage.Greeting or SmtpStage.Helo or SmtpStage.Tls ? client.Stage.Current : SmtpStage.Connect;
+            var failure = MailKitErrors.From(e, stage, rule.ConnectionTimeout);
+            client.Dispose();
+            // Note: like the native client, a timeout or lost connection before EHLO completed is a connect failure.
+            return (null, failure.ReplyCode == 0 && failure.Stage == SmtpStage.Greeting ? failure with { Stage = SmtpStage.Connect } : failure);
+        }
+    }
+
+    public async Task<SmtpSendResult> SendAsync(MessageContent content, string envelopeFrom, string recipient, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Transactions++;
+        _client.Stage.Current = SmtpStage.MailFrom;
+        _body.Load(content);
+        try
+        {
+            var reply = await _client.SendAsync(MessageContent.Format, _message, Mailbox(envelopeFrom), [Mailbox(recipient)], ct);
+            MessagesSent++;
+            return SmtpSendResult.Ok(MailKitErrors.Reply(250, reply));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var failure = MailKitErrors.From(e, _client.Stage.Current, _timeout);
+            if (failure.BreaksConnection || !_client.IsConnected) _broken = true;
+            return SmtpSendResult.Failed(failure);
+        }
+    }
+
+    // Note: the address as given (the store holds normalized addresses); no display name, no parsing.
+    private static MailboxAddress Mailbox(string address) => new(string.Empty, address);
+
+    private static int Milliseconds(TimeSpan t) => (int)Math.Clamp(t.TotalMilliseconds, 1, int.MaxValue);
+
+    /// <summary>QUIT, unless the connection is already unusable.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        try
+        {
+            if (!_broken && _client.IsConnected) await _client.DisconnectAsync(quit: true);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or TimeoutException or ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException)
+        {
+            // Note: a QUIT that fails changes nothing about what was delivered.
+        }
+        _client.Dispose();
+        _message.Dispose();
+    }
+}
