@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MxPortal.Bench;
 using MxPortal.Bench.RecipientList;
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.Sending;
@@ -148,39 +149,9 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"list_p95_ms_max={listMax:0.0} ({slowest}) state_counts_p95_ms={chips:0.0} peak_rss_mb={PeakRssMb():0.0} load_average={File.ReadAllText("/proc/loadavg").Trim()}"));
 
 // Prints p50/p95 of one query over `runs` timed runs after two warm-ups; returns the p95 (ms).
-static async Task<double> Measure(string name, Func<Task<int>> run, int runs)
-{
-    var rows = 0;
-    for (var i = 0; i < 2; i++) rows = await run();
-    var times = new List<double>();
-    var cpu = new List<double>();
-    var process = Process.GetCurrentProcess();
-    for (var i = 0; i < runs; i++)
-    {
-        process.Refresh();
-        var cpuBefore = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        rows = await run();
-        times.Add(watch.Elapsed.TotalMilliseconds);
-        process.Refresh();
-        cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
-    }
-    // Note: wall time includes waiting for a core on a shared machine; process CPU time is what the query itself cost.
-    static double P(List<double> xs, double q)
-    {
-        xs.Sort();
-        return xs[Math.Min(xs.Count - 1, (int)Math.Ceiling(q * xs.Count) - 1)];
-    }
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-40} p50_ms={P(times, 0.5),7:0.0} p95_ms={P(times, 0.95),7:0.0} cpu_p50_ms={P(cpu, 0.5),6:0.0} cpu_p95_ms={P(cpu, 0.95),6:0.0} rows={rows}"));
-    return P(times, 0.95);
-}
+static Task<double> Measure(string name, Func<Task<int>> run, int runs) => QueryTiming.MeasureAsync(name, _ => run(), runs, nameWidth: 40);
 
-static double PeakRssMb()
-{
-    var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-    return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-}
+static double PeakRssMb() => QueryTiming.PeakRssMb();
 
 static ServiceProvider Services(string path, DateTime now, bool sql)
 {
