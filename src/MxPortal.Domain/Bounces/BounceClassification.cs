@@ -43,13 +43,14 @@ public readonly record struct BounceClassification(
             var downgrade = DeferralDowngrade
                 ? "; the rule says Refused but the reply is a 4xx deferral (\"later\", not \"no\"), so Soft / Unreachable"
                 : "";
-            var afterData = Stage switch
+            var stageNote = Stage switch
             {
                 null => "",
                 BounceClassifier.ConnectionStage => "; the server refused the connection before any command: it refuses our sending host, not the address",
+                BounceClassifier.UnconfirmedStage => "; but it is a relayed reply with neither the SMTP stage nor a status code to confirm it, so Soft: quarantined after repeated errors, not at once",
                 _ => $"; the text reads \"user unknown\" but its context ({Stage}) says the address is not the problem",
             };
-            return $"{outcome}: {why}{downgrade}{afterData}.";
+            return $"{outcome}: {why}{downgrade}{stageNote}.";
         }
     }
 

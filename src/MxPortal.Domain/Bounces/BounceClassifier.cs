@@ -10,6 +10,9 @@ public sealed class BounceClassifier(BounceRuleSet rules)
     /// <summary>The <see cref="BounceClassification.Stage"/> of a refused connection.</summary>
     public const string ConnectionStage = "connection";
 
+    /// <summary>The <see cref="BounceClassification.Stage"/> of a second-hand "user unknown".</summary>
+    public const string UnconfirmedStage = "unconfirmed";
+
     public BounceRuleSet Rules { get; } = rules;
 
     public BounceClassification Classify(ReadOnlySpan<char> text) => Classify(text, null);
@@ -112,6 +115,14 @@ public sealed class BounceClassifier(BounceRuleSet rules)
             // An error at MAIL FROM is about our sender, never the recipient.
             "MAIL" when result.Reason is FailureReason.UserUnknown or FailureReason.InvalidDomain or FailureReason.NotDefined =>
                 result with { Type = FailureType.Soft, Reason = FailureReason.Refused, Stage = "MAIL FROM" },
+
+            // A remote server's reply relayed by the bouncing host (it quotes a 5xx code) that
+            // lost both the SMTP stage and any status code is second-hand: filters answer
+            // "550 unknown user" for mail they refuse too. Words alone do not quarantine at once;
+            // Soft keeps the reason, so a dead address still reaches quarantine on repeated errors.
+            // The bouncing host's own directory verdict (no reply code quoted) stays Hard.
+            null or "" when result is { Reason: FailureReason.UserUnknown, Type: FailureType.Hard, Source: ClassificationSource.Rule, Status: null, ReplyCode: >= 500 and < 600 } =>
+                result with { Type = FailureType.Soft, Stage = UnconfirmedStage },
             _ => result,
         };
     }

@@ -107,6 +107,39 @@ public sealed class BounceClassifierTests
     }
 
     [Theory]
+    [InlineData("mx.example.jp[192.0.2.22] said: 550 <a@example.jp>: User unknown")]
+    [InlineData("550 a@example.jp... No such user")]
+    public void Classify_RelayedUserUnknownWithoutStageOrStatus_IsSoftButStillUserUnknown(string text)
+    {
+        var recipient = new BouncedRecipient("a@example.jp", "failed", null, text);
+
+        var result = Classifier.Classify(recipient, BounceReportKind.PlainText);
+
+        Assert.Equal((FailureType.Soft, FailureReason.UserUnknown), (result.Type, result.Reason));
+        Assert.Contains("neither the SMTP stage nor a status code", result.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "RCPT")]
+    [InlineData("5.1.1", null)]
+    public void Classify_RelayedUserUnknownWithStageOrAddressStatus_StaysHard(string? status, string? command)
+    {
+        var recipient = new BouncedRecipient("a@example.jp", "failed", status, "550 <a@example.jp>: User unknown", SmtpCommand: command);
+
+        Assert.Equal(FailureType.Hard, Classifier.Classify(recipient, BounceReportKind.PlainText).Type);
+    }
+
+    [Fact]
+    public void Classify_BouncingHostsOwnDirectoryVerdict_StaysHard()
+    {
+        var recipient = new BouncedRecipient("a@example.jp", "failed", null, "User a (a@example.jp) not listed in Domino Directory");
+
+        var result = Classifier.Classify(recipient, BounceReportKind.PlainText);
+
+        Assert.Equal((FailureType.Hard, FailureReason.UserUnknown), (result.Type, result.Reason));
+    }
+
+    [Theory]
     [InlineData("5.7.1", FailureReason.Refused)]
     [InlineData("5.2.0", FailureReason.Refused)]
     [InlineData("5.2.1", FailureReason.InactiveUser)]

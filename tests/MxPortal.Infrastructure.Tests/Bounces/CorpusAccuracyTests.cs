@@ -32,10 +32,10 @@ public sealed class CorpusAccuracyTests
     }
 
     /// <summary>
-    /// All 344 records as score.py counts them by default. Measured 0.951 / 0.956 (bench/README.md):
-    /// the reason target is met; type stays below the 0.97 because of the records labelled
-    /// "filtered" whose text reads "user unknown" (label_caveat and a few more). This guards the
-    /// measured level against regressions.
+    /// All 344 records as score.py counts them by default. Measured 0.951 / 0.968 (bench/README.md):
+    /// the reason target is met; type stays below the 0.97 (11 misses where 10 are allowed)
+    /// because of the records labelled "filtered" whose text reads "user unknown" (label_caveat and
+    /// a few more). This guards the measured level against regressions.
     /// </summary>
     [Fact]
     public void Mails_AllLabels_StayAboveTheMeasuredFloor()
@@ -43,7 +43,7 @@ public sealed class CorpusAccuracyTests
         var (reason, type) = CorpusScore.Accuracy(BounceCorpus.ReadJsonLines("expected.jsonl"), MailPredictions.Value);
 
         Assert.True(reason >= 0.95, $"reason accuracy {reason:F3} < 0.95");
-        Assert.True(type >= 0.955, $"type accuracy {type:F3} < 0.955");
+        Assert.True(type >= 0.965, $"type accuracy {type:F3} < 0.965");
     }
 
     private static List<CorpusScore.Prediction> PredictMails()
