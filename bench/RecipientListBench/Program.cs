@@ -127,6 +127,10 @@ Filter("reason_mailbox_full", new(FailureReason: FailureReason.MailboxFull));
 Filter("reason_quarantine", new(FailureReason: FailureReason.AddressInQuarantine));
 Filter("yahoo_deferred", new(State: RecipientState.Deferred, Domain: "yahoo.com"));
 Filter("gmail_failed_user_unknown", new(State: RecipientState.Failed, Domain: "gmail.com", FailureReason: FailureReason.UserUnknown));
+Filter("gmail_user_unknown", new(Domain: "gmail.com", FailureReason: FailureReason.UserUnknown));
+Filter("sent_domain_small", new(State: RecipientState.Sent, Domain: smallDomain));
+Filter("soft_mailbox_full", new(FailureType: FailureType.Soft, FailureReason: FailureReason.MailboxFull));
+Filter("pending_gmail", new(State: RecipientState.Pending, Domain: "gmail.com"));
 
 Console.WriteLine($"delivery={delivery} recipients={Large} load_average={File.ReadAllText("/proc/loadavg").Trim()}");
 var listMax = 0.0;

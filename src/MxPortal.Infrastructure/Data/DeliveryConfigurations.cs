@@ -35,15 +35,19 @@ internal sealed class DeliveryRecipientConfiguration : IEntityTypeConfiguration<
         e.HasIndex(x => new { x.DeliveryId, x.AddressKey }).IsUnique();
         // The claim query: claimable recipients of a delivery, in id order.
         e.HasIndex(x => new { x.DeliveryId, x.State, x.NextAttemptUtc });
-        // The recipients page (RecipientListQuery): each filter walks its own index in list (id) order; a domain with a
-        // state ("deferred at yahoo.com") walks the rarer of the two. Only the state index moves when an outcome is
-        // recorded (a (domain, state) pair index would be a second one on every send). The failure indexes hold only the
-        // recipients that have one, so sent ones cost them nothing.
+        // The recipients page (RecipientListQuery, RecipientFilterPlan): each filter walks its own index in list (id) order;
+        // with several, the one whose walk reads least. Only the state index moves when an outcome is recorded (a (domain,
+        // state) pair index would be a second one on every send), so it carries the other equality columns after the id:
+        // a state with any other filter is answered from it alone, without reading the rows (the columns change with the
+        // state, so no extra write). The failure indexes hold only the recipients that have one (sent ones cost them
+        // nothing) and carry the domain and the other failure column, which change only with them.
         e.HasIndex(x => new { x.DeliveryId, x.Id });
-        e.HasIndex(x => new { x.DeliveryId, x.State, x.Id });
+        e.HasIndex(x => new { x.DeliveryId, x.State, x.Id, x.Domain, x.FailureType, x.FailureReason }, "IX_DeliveryRecipients_List_State");
         e.HasIndex(x => new { x.DeliveryId, x.Domain, x.Id });
-        e.HasIndex(x => new { x.DeliveryId, x.FailureType, x.Id }).HasFilter("\"FailureType\" IS NOT NULL");
-        e.HasIndex(x => new { x.DeliveryId, x.FailureReason, x.Id }).HasFilter("\"FailureReason\" IS NOT NULL");
+        e.HasIndex(x => new { x.DeliveryId, x.FailureType, x.Id, x.Domain, x.FailureReason }, "IX_DeliveryRecipients_List_FailureType")
+            .HasFilter("\"FailureType\" IS NOT NULL");
+        e.HasIndex(x => new { x.DeliveryId, x.FailureReason, x.Id, x.Domain, x.FailureType }, "IX_DeliveryRecipients_List_FailureReason")
+            .HasFilter("\"FailureReason\" IS NOT NULL");
         e.HasOne<Delivery>().WithMany().HasForeignKey(x => x.DeliveryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

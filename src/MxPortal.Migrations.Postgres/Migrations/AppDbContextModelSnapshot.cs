@@ -1087,15 +1087,15 @@ namespace MxPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("DeliveryId", "Domain", "Id");
 
-                    b.HasIndex("DeliveryId", "FailureReason", "Id")
+                    b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
+
+                    b.HasIndex(new[] { "DeliveryId", "FailureReason", "Id", "Domain", "FailureType" }, "IX_DeliveryRecipients_List_FailureReason")
                         .HasFilter("\"FailureReason\" IS NOT NULL");
 
-                    b.HasIndex("DeliveryId", "FailureType", "Id")
+                    b.HasIndex(new[] { "DeliveryId", "FailureType", "Id", "Domain", "FailureReason" }, "IX_DeliveryRecipients_List_FailureType")
                         .HasFilter("\"FailureType\" IS NOT NULL");
 
-                    b.HasIndex("DeliveryId", "State", "Id");
-
-                    b.HasIndex("DeliveryId", "State", "NextAttemptUtc");
+                    b.HasIndex(new[] { "DeliveryId", "State", "Id", "Domain", "FailureType", "FailureReason" }, "IX_DeliveryRecipients_List_State");
 
                     b.ToTable("DeliveryRecipients", (string)null);
                 });

@@ -19,7 +19,7 @@ public sealed class RecipientListQuery(IDbContextFactory<AppDbContext> contexts)
         RecipientListRow? after = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (q, known) = await ContainsFirstAsync(db, deliveryId, filter, ct) ?? (Filter(db, deliveryId, filter), false);
+        var (q, known) = await ContainsFirstAsync(db, deliveryId, filter, ct) ?? (await FilterAsync(db, deliveryId, filter, ct), false);
         var (total, capped) = known ? (PageResult<DeliveryRecipient>.CountCap + 1, true) : await PageResult<DeliveryRecipient>.CountAsync(q, ct);
         if (after is not null) q = q.Where(r => r.Id > after.Id);
         var ids = await q.OrderBy(r => r.Id).Skip(after is null ? Math.Max(0, page) * pageSize : 0).Take(pageSize).Select(r => r.Id).ToListAsync(ct);
@@ -37,7 +37,8 @@ public sealed class RecipientListQuery(IDbContextFactory<AppDbContext> contexts)
     public async IAsyncEnumerable<RecipientListRow> StreamAsync(long deliveryId, RecipientListFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        await foreach (var row in Rows(Filter(db, deliveryId, filter).OrderBy(r => r.Id)).AsAsyncEnumerable().WithCancellation(ct))
+        var q = await ContainsFirstAsync(db, deliveryId, filter, ct) is { } known ? known.Query : await FilterAsync(db, deliveryId, filter, ct);
+        await foreach (var row in Rows(q.OrderBy(r => r.Id)).AsAsyncEnumerable().WithCancellation(ct))
             yield return row;
     }
 
@@ -88,28 +89,19 @@ public sealed class RecipientListQuery(IDbContextFactory<AppDbContext> contexts)
             .Select(r => r.Id).Take(PageResult<DeliveryRecipient>.CountCap + 1).ToListAsync(ct);
         var rest = f with { AddressContains = null };
         return ids.Count <= PageResult<DeliveryRecipient>.CountCap
-            ? (Filter(db, deliveryId, rest).Where(r => ids.Contains(r.Id)), false)
-            : (Filter(db, deliveryId, f), rest == new RecipientListFilter());
+            ? (RecipientFilterPlan.Filter(db, deliveryId, rest, RecipientFilterIndex.Ids).Where(r => ids.Contains(r.Id)), false)
+            : (await FilterAsync(db, deliveryId, f, ct), rest == new RecipientListFilter());
     }
 
     // Note: address keys are stored lower-case, so a lower-cased needle makes "contains" case-insensitive on both providers.
     private static string? Needle(RecipientListFilter f) =>
         string.IsNullOrWhiteSpace(f.AddressContains) ? null : f.AddressContains.Trim().ToLowerInvariant();
 
-    private static IQueryable<DeliveryRecipient> Filter(AppDbContext db, long deliveryId, RecipientListFilter f)
+    /// <summary>Every filter, the equality ones walking the rarest one's index (<see cref="RecipientFilterPlan"/>).</summary>
+    private static async Task<IQueryable<DeliveryRecipient>> FilterAsync(AppDbContext db, long deliveryId, RecipientListFilter f, CancellationToken ct)
     {
-        var q = db.DeliveryRecipients.AsNoTracking().Where(r => r.DeliveryId == deliveryId);
-        if (f.State is { } state) q = q.Where(r => r.State == state);
-        if (!string.IsNullOrWhiteSpace(f.Domain))
-        {
-            // Note: domains are stored lower-case (EmailAddress.Domain).
-            var domain = f.Domain.Trim().ToLowerInvariant();
-            q = q.Where(r => r.Domain == domain);
-        }
-        if (Needle(f) is { } needle) q = q.Where(r => r.AddressKey.Contains(needle));
-        if (f.FailureType is { } type) q = q.Where(r => r.FailureType == type);
-        if (f.FailureReason is { } reason) q = q.Where(r => r.FailureReason == reason);
-        return q;
+        var q = RecipientFilterPlan.Filter(db, deliveryId, f, await RecipientFilterPlan.ChooseAsync(db, deliveryId, f, ct));
+        return Needle(f) is { } needle ? q.Where(r => r.AddressKey.Contains(needle)) : q;
     }
 
     private static IQueryable<RecipientListRow> Rows(IQueryable<DeliveryRecipient> q) => q.Select(r => new RecipientListRow(

@@ -1,0 +1,76 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MxPortal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class RecipientListSearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_DeliveryRecipients_DeliveryId_FailureReason_Id",
+                table: "DeliveryRecipients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DeliveryRecipients_DeliveryId_FailureType_Id",
+                table: "DeliveryRecipients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DeliveryRecipients_DeliveryId_State_Id",
+                table: "DeliveryRecipients");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryRecipients_List_FailureReason",
+                table: "DeliveryRecipients",
+                columns: new[] { "DeliveryId", "FailureReason", "Id", "Domain", "FailureType" },
+                filter: "\"FailureReason\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryRecipients_List_FailureType",
+                table: "DeliveryRecipients",
+                columns: new[] { "DeliveryId", "FailureType", "Id", "Domain", "FailureReason" },
+                filter: "\"FailureType\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryRecipients_List_State",
+                table: "DeliveryRecipients",
+                columns: new[] { "DeliveryId", "State", "Id", "Domain", "FailureType", "FailureReason" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_DeliveryRecipients_List_FailureReason",
+                table: "DeliveryRecipients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DeliveryRecipients_List_FailureType",
+                table: "DeliveryRecipients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DeliveryRecipients_List_State",
+                table: "DeliveryRecipients");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryRecipients_DeliveryId_FailureReason_Id",
+                table: "DeliveryRecipients",
+                columns: new[] { "DeliveryId", "FailureReason", "Id" },
+                filter: "\"FailureReason\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryRecipients_DeliveryId_FailureType_Id",
+                table: "DeliveryRecipients",
+                columns: new[] { "DeliveryId", "FailureType", "Id" },
+                filter: "\"FailureType\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryRecipients_DeliveryId_State_Id",
+                table: "DeliveryRecipients",
+                columns: new[] { "DeliveryId", "State", "Id" });
+        }
+    }
+}
