@@ -38,11 +38,19 @@ namespace MxPortal.Migrations.Postgres.Migrations
                 name: "IX_DeliveryRecipients_List_State",
                 table: "DeliveryRecipients",
                 columns: new[] { "DeliveryId", "State", "Id", "Domain", "FailureType", "FailureReason" });
+
+            // "Address contains" (RecipientAddressSearch): a trigram GIN index over the address keys, for LIKE '%text%'.
+            migrationBuilder.Sql("""
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                CREATE INDEX "IX_DeliveryRecipients_AddressKey_Trigram" ON "DeliveryRecipients" USING gin ("AddressKey" gin_trgm_ops);
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP INDEX "IX_DeliveryRecipients_AddressKey_Trigram";""");
+
             migrationBuilder.DropIndex(
                 name: "IX_DeliveryRecipients_List_FailureReason",
                 table: "DeliveryRecipients");

@@ -166,6 +166,51 @@ public sealed class RecipientListQueryTests(PostgresFixture postgres)
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]
+    public async Task AddressContains_FindsExactlyWhatAPlainCaseInsensitiveSearchFinds_WildcardsQuotesAndBackslashesLiteral(string provider)
+    {
+        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        string[] addresses = ["a%b@x.test", "a_b@x.test", "axb@x.test", "aXXb@x.test", "q\"uote@x.test", "back\\slash@x.test", "Über@x.test",
+            "ueber@x.test", "50%off@y.test", "a\\%b@y.test", "plain@y.test"];
+        var delivery = await DeliveryTestData.SeedAsync(host, addresses);
+        var query = host.Services.GetRequiredService<RecipientListQuery>();
+        var contexts = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        async Task AssertSameAsPlainFilter(params string[] needles)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var all = await db.DeliveryRecipients.AsNoTracking().Where(r => r.DeliveryId == delivery).OrderBy(r => r.Id).ToListAsync();
+            foreach (var needle in needles)
+            {
+                var key = needle.Trim().ToLowerInvariant();
+                var expected = all.Where(r => r.AddressKey.Contains(key, StringComparison.Ordinal)).Select(r => r.Address).ToList();
+                var page = await query.PageAsync(delivery, new(AddressContains: needle), 0, 50);
+                Assert.True(expected.SequenceEqual(page.Items.Select(r => r.Address)), $"'{needle}': [{string.Join(", ", page.Items.Select(r => r.Address))}]");
+                Assert.Equal(expected.Count, page.Total);
+                var streamed = new List<string>();
+                await foreach (var row in query.StreamAsync(delivery, new(AddressContains: needle))) streamed.Add(row.Address);
+                Assert.Equal(expected, streamed);
+            }
+        }
+        string[] needles = ["a%b", "a_b", "%", "_", "%b@", "_b@", "0%o", "\"uo", "q\"", "k\\s", "\\%b", "\\", "ÜBER", "über", "ber@", "XB@", "xb",
+            "@x.test", " @Y.TEST ", "zzz", "x.t", "a%", "a\\%", "\"\"", "*", "a OR b", "NEAR(a b)"];
+
+        await AssertSameAsPlainFilter(needles);
+
+        // The index follows inserts, address changes and deletes.
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            db.DeliveryRecipients.Add(new DeliveryRecipient { DeliveryId = delivery, Address = "late%b@x.test", AddressKey = "late%b@x.test", Domain = "x.test" });
+            await db.DeliveryRecipients.Where(r => r.DeliveryId == delivery && r.AddressKey == "axb@x.test")
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.AddressKey, "renamed@z.test").SetProperty(r => r.Address, "renamed@z.test"));
+            await db.DeliveryRecipients.Where(r => r.DeliveryId == delivery && r.AddressKey == "a_b@x.test").ExecuteDeleteAsync();
+            await db.SaveChangesAsync();
+        }
+        await AssertSameAsPlainFilter([.. needles, "late", "renamed", "med@z"]);
+        Assert.Empty((await query.PageAsync(delivery, new(AddressContains: "axb"), 0, 50)).Items);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
     public async Task StateCounts_TakeSentFailedAndSkippedFromTheCounters_AndCountTheOthers(string provider)
     {
         await using var host = await DataTestHost.CreateAsync(provider, postgres);

@@ -76,21 +76,26 @@ public sealed class RecipientListQuery(IDbContextFactory<AppDbContext> contexts)
     }
 
     /// <summary>
-    /// "Address contains" first, alone, over the (delivery, address) index, which holds every address of the delivery: when at most
-    /// <see cref="PageResult{T}.CountCap"/> match, that one scan found them all, and the page and its count read only those
-    /// rows. When more match (a common text), the page walks the list in order and finds its matches quickly, and the count
-    /// stops at the cap (<c>CappedAlready</c>: the text is the only filter, so the probe counted it). Null without the filter.
+    /// "Address contains" first, alone: from the trigram index (<see cref="RecipientAddressSearch"/>) for a text of three
+    /// characters or more, else over the (delivery, address) index, which holds every address of the delivery. When at
+    /// most <see cref="PageResult{T}.CountCap"/> match, that one look found them all, and the page and its count read only
+    /// those rows (checking the text and the other filters on each). When more match (a common text), the page walks the
+    /// list in order and finds its matches quickly, and the count stops at the cap (<c>CappedAlready</c>: the scan found
+    /// the text alone past the cap, so it need not count again). Null without the filter.
     /// </summary>
     private static async Task<(IQueryable<DeliveryRecipient> Query, bool CappedAlready)?> ContainsFirstAsync(AppDbContext db, long deliveryId, RecipientListFilter f, CancellationToken ct)
     {
         if (Needle(f) is not { } needle) return null;
-        // Note: ordered as the (delivery, address) index holds the addresses: the order costs nothing and keeps the plan on it.
-        var ids = await db.DeliveryRecipients.Where(r => r.DeliveryId == deliveryId && r.AddressKey.Contains(needle)).OrderBy(r => r.AddressKey)
-            .Select(r => r.Id).Take(PageResult<DeliveryRecipient>.CountCap + 1).ToListAsync(ct);
+        const int Cap = PageResult<DeliveryRecipient>.CountCap;
+        var indexed = await RecipientAddressSearch.CandidatesAsync(db, deliveryId, needle, Cap + 1, ct);
+        // Note: ordered as the (delivery, address) index holds the addresses: the order costs nothing and keeps the plan on
+        // it (or, on PostgreSQL, on the trigram index).
+        var ids = indexed ?? await RecipientAddressSearch.Matching(db, db.DeliveryRecipients.Where(r => r.DeliveryId == deliveryId), needle)
+            .OrderBy(r => r.AddressKey).Select(r => r.Id).Take(Cap + 1).ToListAsync(ct);
         var rest = f with { AddressContains = null };
-        return ids.Count <= PageResult<DeliveryRecipient>.CountCap
-            ? (RecipientFilterPlan.Filter(db, deliveryId, rest, RecipientFilterIndex.Ids).Where(r => ids.Contains(r.Id)), false)
-            : (await FilterAsync(db, deliveryId, f, ct), rest == new RecipientListFilter());
+        return ids.Count <= Cap
+            ? (RecipientFilterPlan.Filter(db, deliveryId, rest, RecipientFilterIndex.Ids).Where(r => ids.Contains(r.Id) && r.AddressKey.Contains(needle)), false)
+            : (await FilterAsync(db, deliveryId, f, ct), indexed is null && rest == new RecipientListFilter());
     }
 
     // Note: address keys are stored lower-case, so a lower-cased needle makes "contains" case-insensitive on both providers.
@@ -101,7 +106,7 @@ public sealed class RecipientListQuery(IDbContextFactory<AppDbContext> contexts)
     private static async Task<IQueryable<DeliveryRecipient>> FilterAsync(AppDbContext db, long deliveryId, RecipientListFilter f, CancellationToken ct)
     {
         var q = RecipientFilterPlan.Filter(db, deliveryId, f, await RecipientFilterPlan.ChooseAsync(db, deliveryId, f, ct));
-        return Needle(f) is { } needle ? q.Where(r => r.AddressKey.Contains(needle)) : q;
+        return Needle(f) is { } needle ? RecipientAddressSearch.Matching(db, q, needle) : q;
     }
 
     private static IQueryable<RecipientListRow> Rows(IQueryable<DeliveryRecipient> q) => q.Select(r => new RecipientListRow(
