@@ -2,11 +2,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MxPortal.Infrastructure.Deliveries;
+using MxPortal.Infrastructure.Deliveries.Recipients;
 
 namespace MxPortal.Infrastructure.Data;
 
 /// <summary>Brings the schema up to date through EF Core migrations (never EnsureCreated), keeping all data.</summary>
-public sealed class DatabaseMigrator(AppDbContext db, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(AppDbContext db, IOptions<DatabaseOptions> options, IOptions<DeliveryPortalOptions> deliveries,
+    ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken ct = default)
     {
@@ -24,6 +27,8 @@ public sealed class DatabaseMigrator(AppDbContext db, IOptions<DatabaseOptions> 
         {
             // Note: WAL lets the portal read while jobs write; it is a property of the file, so set it once here.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            if (await RecipientAddressSearch.ApplySqliteIndexAsync(db, deliveries.Value.AddressSearchIndex, ct) is { } change)
+                logger.LogInformation("Recipient address search index (Deliveries:AddressSearchIndex): {Change}", change);
         }
     }
 

@@ -19,6 +19,15 @@ public sealed class DeliveryPortalOptions
     [Range(10, 3_600)]
     public int ImportLeaseSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// SQLite only: keep a trigram index of the recipients' addresses for the recipients page's "address contains"
+    /// (default false). Off, a search of three characters or more reads every address of the delivery (about 0.2 s per
+    /// million); on, it reads the index (milliseconds), but every recipient written costs the index an entry through a
+    /// trigger, which slows an import to a fraction (bench/README.md, "Recipients page"). Turned on, the next start
+    /// builds the index from the recipients already stored; turned off, it drops it. PostgreSQL always has its pg_trgm index.
+    /// </summary>
+    public bool AddressSearchIndex { get; set; }
+
     /// <summary>Largest recipient CSV the portal accepts, in megabytes (default 1024).</summary>
     [Range(1, 16_384)]
     public int MaxUploadMegabytes { get; set; } = 1_024;

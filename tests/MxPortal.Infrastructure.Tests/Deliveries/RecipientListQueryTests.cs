@@ -17,6 +17,13 @@ public sealed class RecipientListQueryTests(PostgresFixture postgres)
     private const string Unknown = "550 5.1.1 <malice@example.test>: Recipient address rejected: User unknown";
     private static readonly DateTime Retry = new(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>"Sqlite+index" is SQLite with the address search index turned on (Deliveries:AddressSearchIndex).</summary>
+    private Task<DataTestHost> CreateHostAsync(string provider, string? connectionString = null) => provider == IndexedSqlite
+        ? DataTestHost.CreateAsync("Sqlite", postgres, new Dictionary<string, string?> { ["Deliveries:AddressSearchIndex"] = "true" }, connectionString)
+        : DataTestHost.CreateAsync(provider, postgres, connectionString: connectionString);
+
+    private const string IndexedSqlite = "Sqlite+index";
+
     /// <summary>One recipient in each state (and the failures they leave), plus another delivery to the same address.</summary>
     private static async Task<(RecipientListQuery Query, long Delivery)> SeedAsync(DataTestHost host)
     {
@@ -53,10 +60,11 @@ public sealed class RecipientListQueryTests(PostgresFixture postgres)
 
     [Theory]
     [InlineData("Sqlite")]
+    [InlineData(IndexedSqlite)]
     [InlineData("Postgres")]
     public async Task EachFilter_NarrowsTheListOfThatDeliveryOnly(string provider)
     {
-        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        await using var host = await CreateHostAsync(provider);
         var (query, delivery) = await SeedAsync(host);
         async Task<string[]> Addresses(RecipientListFilter f) => (await query.PageAsync(delivery, f, 0, 50)).Items.Select(r => r.Address).ToArray();
 
@@ -103,10 +111,11 @@ public sealed class RecipientListQueryTests(PostgresFixture postgres)
 
     [Theory]
     [InlineData("Sqlite")]
+    [InlineData(IndexedSqlite)]
     [InlineData("Postgres")]
     public async Task Paging_ByOffsetAndByKeyset_GiveTheSamePagesInListOrder(string provider)
     {
-        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        await using var host = await CreateHostAsync(provider);
         var (query, delivery) = await SeedAsync(host);
         RecipientListFilter[] filters = [new(), new(Domain: "other.test"), new(AddressContains: "@"), new(AddressContains: "e", State: RecipientState.Failed)];
 
@@ -133,10 +142,11 @@ public sealed class RecipientListQueryTests(PostgresFixture postgres)
 
     [Theory]
     [InlineData("Sqlite")]
+    [InlineData(IndexedSqlite)]
     [InlineData("Postgres")]
     public async Task ACommonAddressText_CapsTheCount_AndStillPagesInOrder_WhileARareOneIsCountedExactly(string provider)
     {
-        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        await using var host = await CreateHostAsync(provider);
         var (query, delivery) = await SeedAsync(host);
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
@@ -165,10 +175,11 @@ public sealed class RecipientListQueryTests(PostgresFixture postgres)
 
     [Theory]
     [InlineData("Sqlite")]
+    [InlineData(IndexedSqlite)]
     [InlineData("Postgres")]
     public async Task AddressContains_FindsExactlyWhatAPlainCaseInsensitiveSearchFinds_WildcardsQuotesAndBackslashesLiteral(string provider)
     {
-        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        await using var host = await CreateHostAsync(provider);
         string[] addresses = ["a%b@x.test", "a_b@x.test", "axb@x.test", "aXXb@x.test", "q\"uote@x.test", "back\\slash@x.test", "Über@x.test",
             "ueber@x.test", "50%off@y.test", "a\\%b@y.test", "plain@y.test"];
         var delivery = await DeliveryTestData.SeedAsync(host, addresses);
@@ -208,6 +219,31 @@ public sealed class RecipientListQueryTests(PostgresFixture postgres)
         Assert.Empty((await query.PageAsync(delivery, new(AddressContains: "axb"), 0, 50)).Items);
     }
 
+    [Fact]
+    public async Task TheSqliteAddressIndex_IsBuiltFromTheStoredRowsWhenTurnedOn_AndDroppedWhenTurnedOff()
+    {
+        await using var off = await CreateHostAsync("Sqlite");
+        var (query, delivery) = await SeedAsync(off);
+        async Task<bool> IndexExists(DataTestHost host)
+        {
+            await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            return await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'DeliveryRecipientAddressSearch'").SingleAsync() > 0;
+        }
+        Assert.False(await IndexExists(off));
+
+        await using (var on = await CreateHostAsync(IndexedSqlite, off.ConnectionString))
+        {
+            await on.MigrateAsync();
+            Assert.True(await IndexExists(on));
+            var page = await on.Services.GetRequiredService<RecipientListQuery>().PageAsync(delivery, new(AddressContains: "LICE@"), 0, 50);
+            Assert.Equal(["Alice@Example.test", "malice@example.test"], page.Items.Select(r => r.Address));
+        }
+        await off.MigrateAsync();
+
+        Assert.False(await IndexExists(off));
+        Assert.Equal(2, (await query.PageAsync(delivery, new(AddressContains: "lice@"), 0, 50)).Total);
+    }
+
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]
@@ -227,10 +263,11 @@ public sealed class RecipientListQueryTests(PostgresFixture postgres)
 
     [Theory]
     [InlineData("Sqlite")]
+    [InlineData(IndexedSqlite)]
     [InlineData("Postgres")]
     public async Task Stream_GivesEveryMatchInListOrder(string provider)
     {
-        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        await using var host = await CreateHostAsync(provider);
         var (query, delivery) = await SeedAsync(host);
 
         var streamed = new List<string>();
