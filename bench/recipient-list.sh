@@ -3,7 +3,7 @@
 # middle of its run, between two deliveries of 100,000; --regen to rebuild it), then times RecipientListQuery, the
 # page's own query class: first page and page 1,000 of each filter (50 rows a page, list order), p50/p95 per query.
 # The last line is the summary.
-# Usage: bench/recipient-list.sh [--regen] [--runs N]
+# Usage: bench/recipient-list.sh [--regen] [--runs N] [--only TEXT] [--sql] [--no-address-index]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="$repo/bench/out"
