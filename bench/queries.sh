@@ -3,7 +3,7 @@
 # events over 200,000 addresses, 50,000 quarantine rows, provider-skewed domains; --regen to rebuild it), then times
 # the portal's own queries (first page and page 1,000 of each list filter, sorted by date; each dashboard aggregate)
 # and prints p50/p95 per query. The last line is the summary.
-# Usage: bench/queries.sh [--regen] [--runs N]
+# Usage: bench/queries.sh [--regen] [--runs N] [--only TEXT]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="$repo/bench/out"
