@@ -51,7 +51,9 @@ public sealed class MailKitSmtpConnection : ISmtpConnection
         var client = new BulkSmtpClient(new StageTracker())
         {
             LocalDomain = identity.HeloName,
-            Timeout = Milliseconds(rule.ConnectionTimeout),
+            // Note: the deadline alone bounds the opening; a stream timeout racing it could end a stalled TLS handshake
+            // before the deadline is seen and start a plain-text retry with no time left.
+            Timeout = Timeout.Infinite,
             // Note: MTA-to-MTA TLS is opportunistic; certificates of MX hosts are rarely valid for their names.
             ServerCertificateValidationCallback = (_, _, _, _) => true,
             CheckCertificateRevocation = false,
