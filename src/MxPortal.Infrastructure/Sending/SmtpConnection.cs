@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -50,23 +49,22 @@ public sealed class SmtpConnection : ISmtpConnection
 
     /// <summary>
     /// Connects from the identity's source address, reads the greeting, says EHLO (HELO if refused) with the
-    /// identity's HELO name and applies the TLS mode, all within the rule's connection timeout.
+    /// identity's HELO name and applies the TLS mode, all within the rule's connection timeout; an opportunistic
+    /// TLS handshake that fails is retried in plain text on a new connection (<see cref="OpportunisticTls"/>).
     /// </summary>
-    public static async Task<(SmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
-        SmtpTarget target, SendingIdentity identity, MxRule rule, CancellationToken ct)
+    public static Task<(SmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
+        SmtpTarget target, SendingIdentity identity, MxRule rule, CancellationToken ct) =>
+        OpportunisticTls.OpenAsync(rule, ct, (tls, deadline) => OpenAsync(target, identity, rule, tls, deadline, ct));
+
+    private static async Task<(SmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
+        SmtpTarget target, SendingIdentity identity, MxRule rule, TlsMode tls, CancellationToken deadline, CancellationToken ct)
     {
-        var socket = new Socket(target.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         SmtpConnection? connection = null;
         var stage = SmtpStage.Connect;
-        using var open = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        open.CancelAfter(rule.ConnectionTimeout);
         try
         {
-            if (IPAddress.TryParse(identity.SourceIp, out var source) && !source.Equals(IPAddress.Any) && source.AddressFamily == target.Address.AddressFamily)
-                socket.Bind(new IPEndPoint(source, 0));
-            await socket.ConnectAsync(new IPEndPoint(target.Address, target.Port), open.Token);
-            connection = new SmtpConnection(socket, target, rule);
-            var failure = await connection.HandshakeAsync(identity.HeloName, rule.Tls, s => stage = s, open.Token);
+            connection = new SmtpConnection(await SmtpSocket.ConnectAsync(target, identity, deadline), target, rule);
+            var failure = await connection.HandshakeAsync(identity.HeloName, tls, s => stage = s, deadline);
             if (failure is null) return (connection, null);
             await connection.DisposeAsync();
             return (null, failure);
@@ -74,7 +72,6 @@ public sealed class SmtpConnection : ISmtpConnection
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             if (connection is not null) await connection.AbortAsync();
-            else socket.Dispose();
             return (null, SmtpErrors.From(e, stage == SmtpStage.Tls ? SmtpStage.Tls : SmtpStage.Connect, rule.ConnectionTimeout));
         }
     }

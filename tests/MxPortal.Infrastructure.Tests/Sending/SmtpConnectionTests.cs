@@ -13,10 +13,10 @@ namespace MxPortal.Infrastructure.Tests.Sending;
 /// <summary>One SMTP connection against a scripted server, with each transport (<c>Sending:Transport</c>).</summary>
 public sealed class SmtpConnectionTests
 {
-    private static readonly SendingIdentity Identity = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out1.sender.test" };
-    private static readonly MxRule Rule = new() { Mask = "*", ConnectionTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(2), DataTimeout = TimeSpan.FromSeconds(2), Tls = TlsMode.Disabled };
+    internal static readonly SendingIdentity Identity = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out1.sender.test" };
+    internal static readonly MxRule Rule = new() { Mask = "*", ConnectionTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(2), DataTimeout = TimeSpan.FromSeconds(2), Tls = TlsMode.Disabled };
 
-    private static MessageContent Message(string to)
+    internal static MessageContent Message(string to)
     {
         var m = new MimeMessage { Subject = "Hello" };
         m.From.Add(MailboxAddress.Parse("news@sender.test"));

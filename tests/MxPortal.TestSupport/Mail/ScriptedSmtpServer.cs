@@ -1,17 +1,24 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 
 namespace MxPortal.TestSupport.Mail;
 
 /// <summary>
 /// A small SMTP server on a loopback address whose replies follow a <see cref="SmtpScript"/>. It records what an
 /// MX host would see: concurrent connections (and their peak), messages per connection, every accepted message.
-/// Enough protocol for MailKit (EHLO, MAIL, RCPT, DATA with dot-stuffing, RSET, NOOP, QUIT), including pipelining.
+/// Enough protocol for MailKit (EHLO, MAIL, RCPT, DATA with dot-stuffing, RSET, NOOP, QUIT), including pipelining,
+/// and STARTTLS with a real handshake when the script offers it (<see cref="SmtpScript.StartTls"/>).
 /// </summary>
 public sealed class ScriptedSmtpServer : IAsyncDisposable
 {
+    /// <summary>The host name in the server's self-signed certificate (clients are not expected to check it).</summary>
+    public const string CertificateHostName = "mx.test";
+
+    // Note: one certificate per test process; making a key pair per server would cost every test that never uses TLS.
+    private static readonly Lazy<X509Certificate2> Certificate = new(() => SelfSignedCertificate.ForServer(CertificateHostName));
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
@@ -66,15 +73,13 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
             using (client)
             await using (var stream = client.GetStream())
             {
-                var reader = new StreamReader(stream, Encoding.Latin1);
-                var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
-                var session = new ScriptedSmtpSession(Script, reader, writer, _stop.Token);
+                var session = new ScriptedSmtpSession(Script, stream, Certificate.Value, _stop.Token);
                 var clientAddress = ((IPEndPoint)client.Client.RemoteEndPoint!).Address.ToString();
                 var connection = Connections;
                 accepted = await session.RunAsync(m => Messages.Enqueue(m with { ConnectionNumber = connection, ClientAddress = clientAddress }), Closed);
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or AuthenticationException)
         {
             // Note: the client went away or the server stops; what was accepted is already recorded.
         }

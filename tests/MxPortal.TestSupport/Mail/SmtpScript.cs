@@ -22,4 +22,10 @@ public sealed class SmtpScript
 
     /// <summary>Close the connection without a reply after this many accepted messages (a dropped connection).</summary>
     public int? DropAfterMessages { get; init; }
+
+    /// <summary>STARTTLS: not offered (default), offered with a real handshake, refused, or a handshake that fails.</summary>
+    public ScriptedStartTls StartTls { get; init; } = ScriptedStartTls.NotOffered;
+
+    /// <summary>Reply to STARTTLS when <see cref="StartTls"/> is <see cref="ScriptedStartTls.Refused"/>.</summary>
+    public string TlsRefusal { get; init; } = "454 4.7.0 TLS not available";
 }

@@ -49,21 +49,16 @@ public sealed class RecipientImporter(IDbContextFactory<AppDbContext> contexts, 
         await db.DeliveryRecipients.Where(r => r.DeliveryId == deliveryId).ExecuteDeleteAsync(ct);
         await db.DeliveryImportIssues.Where(i => i.DeliveryId == deliveryId).ExecuteDeleteAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        int imported = 0, rejected = 0, doubles = 0;
+        int imported, rejected = 0, doubles;
         var batch = options.Value.ImportBatchSize;
-        await using (var writer = new RecipientRowWriter(db.Database.GetDbConnection(), deliveryId))
+        await using (var writer = new RecipientRowWriter(db.Database.GetDbConnection(), deliveryId, multiRow: !db.Database.IsSqlite()))
         {
             var hasFields = reader.FieldColumns.Count > 0;
             foreach (var row in reader.ReadRows())
             {
                 if (row.Recipient is { } r)
                 {
-                    if (await writer.AddRecipientAsync(r.Address, hasFields ? JsonSerializer.Serialize(r.Fields) : null, ct)) imported++;
-                    else
-                    {
-                        doubles++;
-                        await writer.AddIssueAsync(r.Line, ImportIssueKind.Double, $"'{r.Address.Value}' is already in the list: skipped as Double.", ct);
-                    }
+                    await writer.AddRecipientAsync(r.Line, r.Address, hasFields ? JsonSerializer.Serialize(r.Fields) : null, ct);
                 }
                 else
                 {
@@ -74,9 +69,10 @@ public sealed class RecipientImporter(IDbContextFactory<AppDbContext> contexts, 
                 if (writer.Pending < batch) continue;
                 await writer.CommitAsync(ct);
                 if (!await lease.RenewAsync(db, ct)) return RecipientImportResult.Refused(Lost);
-                progress?.Report(new RecipientImportProgress(counting.BytesRead, length, imported, rejected, doubles));
+                progress?.Report(new RecipientImportProgress(counting.BytesRead, length, writer.Imported, rejected, writer.Doubles));
             }
             await writer.CommitAsync(ct);
+            (imported, doubles) = (writer.Imported, writer.Doubles);
         }
         progress?.Report(new RecipientImportProgress(counting.BytesRead, length, imported, rejected, doubles));
 

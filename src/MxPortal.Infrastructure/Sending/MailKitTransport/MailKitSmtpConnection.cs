@@ -1,4 +1,3 @@
-using System.Net;
 using MailKit;
 using MimeKit;
 using MxPortal.Domain.MxRules;
@@ -8,7 +7,7 @@ using MxPortal.Domain.Sending;
 namespace MxPortal.Infrastructure.Sending.MailKitTransport;
 
 /// <summary>
-/// One SMTP connection through MailKit's <c>SmtpClient</c>: the identity's source address (<c>LocalEndPoint</c>) and
+/// One SMTP connection through MailKit's <c>SmtpClient</c>: the identity's source address (bound on our own socket) and
 /// EHLO name (<c>LocalDomain</c>), the rule's TLS mode and timeouts; MailKit pipelines MAIL and RCPT when the server
 /// offers PIPELINING. Each message is loaded into the connection's one <see cref="PreEncodedMessage"/> (the delivery's pre-encoded bytes), so no
 /// MIME message is built, prepared, measured or serialized per recipient. Replies and failures come out as the native
@@ -35,32 +34,50 @@ public sealed class MailKitSmtpConnection : ISmtpConnection
     public int MessagesSent { get; private set; }
     public int Transactions { get; private set; }
 
-    /// <summary>Connects, reads the greeting, says EHLO (HELO if refused) and applies the TLS mode within the rule's connection timeout.</summary>
-    public static async Task<(ISmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
-        SmtpTarget target, SendingIdentity identity, MxRule rule, CancellationToken ct)
+    /// <summary>
+    /// Connects from the identity's source address (our own socket, so the TLS handshake can name the MX host while
+    /// the connection goes to the address chosen), reads the greeting, says EHLO (HELO if refused) and applies the TLS
+    /// mode within the rule's connection timeout. MailKit fails a connection whose STARTTLS is refused or whose
+    /// handshake fails; with opportunistic TLS the same address is then tried in plain text on a new connection
+    /// (<see cref="OpportunisticTls"/>).
+    /// </summary>
+    public static Task<(MailKitSmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
+        SmtpTarget target, SendingIdentity identity, MxRule rule, CancellationToken ct) =>
+        OpportunisticTls.OpenAsync(rule, ct, (tls, deadline) => OpenAsync(target, identity, rule, tls, deadline, ct));
+
+    private static async Task<(MailKitSmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
+        SmtpTarget target, SendingIdentity identity, MxRule rule, TlsMode tls, CancellationToken deadline, CancellationToken ct)
     {
         var client = new BulkSmtpClient(new StageTracker())
         {
             LocalDomain = identity.HeloName,
-            Timeout = Milliseconds(rule.ConnectionTimeout),
+            // Note: the deadline alone bounds the opening; a stream timeout racing it could end a stalled TLS handshake
+            // before the deadline is seen and start a plain-text retry with no time left.
+            Timeout = Timeout.Infinite,
             // Note: MTA-to-MTA TLS is opportunistic; certificates of MX hosts are rarely valid for their names.
             ServerCertificateValidationCallback = (_, _, _, _) => true,
             CheckCertificateRevocation = false,
         };
-        if (IPAddress.TryParse(identity.SourceIp, out var source) && !source.Equals(IPAddress.Any) && source.AddressFamily == target.Address.AddressFamily)
-            client.LocalEndPoint = new IPEndPoint(source, 0);
-        using var open = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        open.CancelAfter(rule.ConnectionTimeout);
         try
         {
-            await client.ConnectAsync(target.Address.ToString(), target.Port, MailKitSmtpTransport.SecureSocket(rule.Tls), open.Token);
+            var socket = await SmtpSocket.ConnectAsync(target, identity, deadline);
+            try
+            {
+                await client.ConnectAsync(socket, target.HostName, target.Port, MailKitSmtpTransport.SecureSocket(tls), deadline);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
             var timeout = rule.DataTimeout > rule.Timeout ? rule.DataTimeout : rule.Timeout;
             client.Timeout = Milliseconds(timeout);
             return (new MailKitSmtpConnection(client, target, timeout), null);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e) when (!MailKitErrors.IsCancellation(e) || !ct.IsCancellationRequested)
         {
             var stage = client.Stage.Current is SmtpStage.Greeting or SmtpStage.Helo or SmtpStage.Tls ? client.Stage.Current : SmtpStage.Connect;
+            if (stage == SmtpStage.Helo && client.Stage.StartTlsSent && e is not MailKit.Net.Smtp.SmtpCommandException) stage = SmtpStage.Tls;
             var failure = MailKitErrors.From(e, stage, rule.ConnectionTimeout);
             client.Dispose();
             // Note: like the native client, a timeout or lost connection before EHLO completed is a connect failure.

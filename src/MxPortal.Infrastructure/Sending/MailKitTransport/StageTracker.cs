@@ -12,6 +12,9 @@ internal sealed class StageTracker : IProtocolLogger
 {
     public SmtpStage Current { get; set; } = SmtpStage.Connect;
 
+    /// <summary>STARTTLS was sent: a failure without a reply in the EHLO that follows is a TLS failure (as with the native client).</summary>
+    public bool StartTlsSent { get; private set; }
+
     public IAuthenticationSecretDetector? AuthenticationSecretDetector { get; set; }
 
     public void LogConnect(Uri uri) => Current = SmtpStage.Greeting;
@@ -22,7 +25,7 @@ internal sealed class StageTracker : IProtocolLogger
         if (Current == SmtpStage.Data) return;
         var command = buffer.AsSpan(offset, Math.Min(count, 4));
         if (command.SequenceEqual("EHLO"u8) || command.SequenceEqual("HELO"u8)) Current = SmtpStage.Helo;
-        else if (command.SequenceEqual("STAR"u8)) Current = SmtpStage.Tls;
+        else if (command.SequenceEqual("STAR"u8)) (Current, StartTlsSent) = (SmtpStage.Tls, true);
         else if (command.SequenceEqual("MAIL"u8)) Current = SmtpStage.MailFrom;
         else if (command.SequenceEqual("RCPT"u8)) Current = SmtpStage.RcptTo;
         else if (command.SequenceEqual("DATA"u8)) Current = SmtpStage.Data;
