@@ -23,7 +23,7 @@ internal sealed class RecipientRowWriter : IAsyncDisposable
     private readonly int rowsPerInsert;
     private readonly DbCommand issue;
     private readonly Dictionary<string, DbParameter> issueParameters = [];
-    private readonly List<(long Line, EmailAddress Address, string? Fields)> chunk = new(RowsPerInsert);
+    private readonly List<Row> chunk = new(RowsPerInsert);
     private DbCommand? fullChunk, singleRow;
     private DbTransaction? transaction;
 
@@ -49,12 +49,24 @@ internal sealed class RecipientRowWriter : IAsyncDisposable
 
     public int Doubles { get; private set; }
 
-    /// <summary>Buffers a recipient; it is written (or found to be a Double) by the time <see cref="CommitAsync"/> returns.</summary>
+    /// <summary>Writes a recipient (SQLite) or buffers it (PostgreSQL); it is written or found to be a Double by the time <see cref="CommitAsync"/> returns.</summary>
     public async Task AddRecipientAsync(long line, EmailAddress address, string? fieldsJson, CancellationToken ct)
     {
-        chunk.Add((line, address, fieldsJson));
         Pending++;
-        if (chunk.Count == rowsPerInsert) await FlushAsync(ct);
+        var row = new Row(line, address, fieldsJson);
+        if (rowsPerInsert > 1)
+        {
+            chunk.Add(row);
+            if (chunk.Count == rowsPerInsert) await FlushAsync(ct);
+            return;
+        }
+
+        await BeginAsync(ct);
+        singleRow ??= InsertCommand(1, returning: false);
+        singleRow.Transaction = transaction;
+        Bind(singleRow, 0, row);
+        if (await singleRow.ExecuteNonQueryAsync(ct) == 1) Imported++;
+        else await DoubleAsync(line, address, ct);
     }
 
     public async Task AddIssueAsync(long line, ImportIssueKind kind, string message, CancellationToken ct)
@@ -88,39 +100,27 @@ internal sealed class RecipientRowWriter : IAsyncDisposable
         await BeginAsync(ct);
         // Note: the first row of a key repeated within the chunk is the one sent, as the per-row order would have it.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var send = new List<(long Line, EmailAddress Address, string? Fields)>(chunk.Count);
-        var repeated = new List<(long Line, EmailAddress Address)>();
-        foreach (var row in chunk)
-        {
-            if (seen.Add(row.Address.Key)) send.Add(row);
-            else repeated.Add((row.Line, row.Address));
-        }
+        var send = new List<Row>(chunk.Count);
+        var repeated = new List<Row>();
+        foreach (var row in chunk) (seen.Add(row.Address.Key) ? send : repeated).Add(row);
         chunk.Clear();
 
         var written = await InsertAsync(send, ct);
         Imported += written.Count;
-        foreach (var (line, address, _) in send)
-            if (!written.Contains(address.Key)) repeated.Add((line, address));
-        foreach (var (line, address) in repeated.OrderBy(r => r.Line))
-        {
-            Doubles++;
-            await WriteIssueAsync(line, ImportIssueKind.Double, $"'{address.Value}' is already in the list: skipped as Double.", ct);
-        }
+        repeated.AddRange(send.Where(r => !written.Contains(r.Address.Key)));
+        foreach (var row in repeated.OrderBy(r => r.Line)) await DoubleAsync(row.Line, row.Address, ct);
     }
 
-    /// <summary>Inserts rows with distinct keys; returns the keys written (the others were in the list already).</summary>
-    private async Task<HashSet<string>> InsertAsync(List<(long Line, EmailAddress Address, string? Fields)> rows, CancellationToken ct)
+    private async Task DoubleAsync(long line, EmailAddress address, CancellationToken ct)
+    {
+        Doubles++;
+        await WriteIssueAsync(line, ImportIssueKind.Double, $"'{address.Value}' is already in the list: skipped as Double.", ct);
+    }
+
+    /// <summary>Inserts a chunk of rows with distinct keys in one statement; returns the keys written (the others were in the list already).</summary>
+    private async Task<HashSet<string>> InsertAsync(List<Row> rows, CancellationToken ct)
     {
         var written = new HashSet<string>(StringComparer.Ordinal);
-        if (rowsPerInsert == 1)
-        {
-            singleRow ??= InsertCommand(1, returning: false);
-            singleRow.Transaction = transaction;
-            Bind(singleRow, 0, rows[0]);
-            if (await singleRow.ExecuteNonQueryAsync(ct) == 1) written.Add(rows[0].Address.Key);
-            return written;
-        }
-
         var command = rows.Count == RowsPerInsert ? fullChunk ??= InsertCommand(RowsPerInsert, returning: true) : InsertCommand(rows.Count, returning: true);
         command.Transaction = transaction;
         for (var i = 0; i < rows.Count; i++) Bind(command, i, rows[i]);
@@ -130,7 +130,7 @@ internal sealed class RecipientRowWriter : IAsyncDisposable
         return written;
     }
 
-    private static void Bind(DbCommand command, int i, (long Line, EmailAddress Address, string? Fields) row)
+    private static void Bind(DbCommand command, int i, Row row)
     {
         command.Parameters[1 + (4 * i)].Value = row.Address.Value;
         command.Parameters[2 + (4 * i)].Value = row.Address.Key;
@@ -179,4 +179,6 @@ internal sealed class RecipientRowWriter : IAsyncDisposable
         if (fullChunk is not null) await fullChunk.DisposeAsync();
         if (singleRow is not null) await singleRow.DisposeAsync();
     }
+
+    private readonly record struct Row(long Line, EmailAddress Address, string? Fields);
 }
