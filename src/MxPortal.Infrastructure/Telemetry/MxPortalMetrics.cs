@@ -11,7 +11,8 @@ namespace MxPortal.Infrastructure.Telemetry;
 /// The "MxPortal" meter: what a deliverability team graphs and alerts on (docs/operations-metrics.md). Tags are
 /// low-cardinality only: statuses, types, reasons, SMTP stages, MX rule masks and back-off rule names (small,
 /// admin-managed sets); never an address or a recipient domain. The sending engine calls it per message, so each call
-/// is one Add or Record with a stack-only <see cref="TagList"/>; with no listener (the CLI) it costs next to nothing.
+/// is one Add or Record with a stack-only <see cref="TagList"/> and constant tag values; with no listener (telemetry
+/// off, the CLI) the per-message calls return at once. Cost: bench/metrics.sh.
 /// </summary>
 public sealed class MxPortalMetrics
 {
@@ -54,6 +55,8 @@ public sealed class MxPortalMetrics
     /// <summary>One attempt's outcome, with the MX rule whose budget it went under (null before a connection).</summary>
     public void Attempt(AttemptOutcome outcome, string? mxRule)
     {
+        // Note: per message; with nobody listening (telemetry off, the CLI) the tags are not even built.
+        if (!_attempts.Enabled && !_qualifications.Enabled) return;
         var tags = new TagList { { MetricTags.Status, MetricValues.Of(outcome.Status) } };
         if (mxRule is not null) tags.Add(MetricTags.MxRule, mxRule);
         if (outcome.Qualification is { } q)
@@ -64,8 +67,11 @@ public sealed class MxPortalMetrics
         _attempts.Add(1, tags);
     }
 
-    public void SendDuration(TimeSpan elapsed, AttemptStatus status, string mxRule) =>
-        _sendDuration.Record(elapsed.TotalSeconds, new TagList { { MetricTags.Status, MetricValues.Of(status) }, { MetricTags.MxRule, mxRule } });
+    public void SendDuration(TimeSpan elapsed, AttemptStatus status, string mxRule)
+    {
+        if (_sendDuration.Enabled)
+            _sendDuration.Record(elapsed.TotalSeconds, new TagList { { MetricTags.Status, MetricValues.Of(status) }, { MetricTags.MxRule, mxRule } });
+    }
 
     public void ConnectionOpened(string mxRule) =>
         _connections.Add(1, new TagList { { MetricTags.ConnectionResult, "opened" }, { MetricTags.MxRule, mxRule } });
