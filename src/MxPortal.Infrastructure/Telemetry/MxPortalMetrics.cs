@@ -100,7 +100,7 @@ public sealed class MxPortalMetrics
             if (r.Outcome == QuarantineOutcome.StatusChanged) QuarantineTransition(r.OldStatus, r.NewStatus);
     }
 
-    public void QuarantineTransition(AddressStatus from, AddressStatus to) =>
+    private void QuarantineTransition(AddressStatus from, AddressStatus to) =>
         _quarantineTransitions.Add(1, new TagList { { MetricTags.QuarantineStatus, MetricValues.Of(to) }, { MetricTags.PreviousStatus, MetricValues.Of(from) } });
 
     private void Qualified(FailureType type, FailureReason reason, ClassificationSource source, string origin) =>
