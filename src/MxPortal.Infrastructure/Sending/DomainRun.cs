@@ -141,7 +141,12 @@ internal sealed class DomainRun(
                 }
                 var target = new SmtpTarget(host.Name, address, options.SmtpPort);
                 var (connection, failure) = await transport.OpenAsync(target, identity, budget.Rule, ct);
-                if (connection is not null) return (connection, budget);
+                if (connection is not null)
+                {
+                    if (connection.TlsFallback is { } tls)
+                        logger.LogWarning("MX {Host} ({Address}): TLS failed ({Failure}); this connection sends in plain text", host.Name, address, tls);
+                    return (connection, budget);
+                }
                 ledger.CloseConnection(budget.Key);
                 logger.LogInformation("MX {Host} ({Address}) failed at {Stage}: {Failure}", host.Name, address, failure!.Stage, failure);
                 if (failure.ReplyCode > 0 && plan.Backoff.Match(failure.ToString()) is { } backoff)

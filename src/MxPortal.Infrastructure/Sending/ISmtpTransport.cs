@@ -25,6 +25,13 @@ public interface ISmtpConnection : IAsyncDisposable
     /// <summary>Mail transactions started on this connection, accepted or not: what messages-per-connection counts.</summary>
     int Transactions { get; }
 
+    /// <summary>
+    /// Why this connection is in plain text although the server offered STARTTLS: the server refused it (a 454, the
+    /// connection went on without TLS) or the handshake failed and the address was tried again without STARTTLS
+    /// (<see cref="OpportunisticTls"/>). Null when TLS was not offered, not wanted, or is in use.
+    /// </summary>
+    SmtpFailure? TlsFallback { get; }
+
     /// <summary>Sends one message to one recipient with the given envelope sender (the VERP return path).</summary>
     Task<SmtpSendResult> SendAsync(MessageContent content, string envelopeFrom, string recipient, CancellationToken ct);
 }

@@ -12,15 +12,18 @@ namespace MxPortal.Infrastructure.Sending;
 /// </summary>
 internal static class OpportunisticTls
 {
-    /// <param name="open">opens one connection with the given TLS mode; the token is cancelled at the deadline.</param>
+    /// <param name="open">
+    /// opens one connection with the given TLS mode; the failure is the TLS failure a plain-text retry replaces (null on
+    /// the first try), for the connection's <see cref="ISmtpConnection.TlsFallback"/>; the token is cancelled at the deadline.
+    /// </param>
     public static async Task<(T? Connection, SmtpFailure? Failure)> OpenAsync<T>(
-        MxRule rule, CancellationToken ct, Func<TlsMode, CancellationToken, Task<(T? Connection, SmtpFailure? Failure)>> open) where T : class
+        MxRule rule, CancellationToken ct, Func<TlsMode, SmtpFailure?, CancellationToken, Task<(T? Connection, SmtpFailure? Failure)>> open) where T : class
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(rule.ConnectionTimeout);
-        var first = await open(rule.Tls, deadline.Token);
+        var first = await open(rule.Tls, null, deadline.Token);
         if (first.Failure is not { Stage: SmtpStage.Tls } || !FallsBack(rule.Tls) || deadline.IsCancellationRequested) return first;
-        return await open(TlsMode.Disabled, deadline.Token);
+        return await open(TlsMode.Disabled, first.Failure, deadline.Token);
     }
 
     /// <summary>Every mode but Disabled and Required is opportunistic (Default included).</summary>

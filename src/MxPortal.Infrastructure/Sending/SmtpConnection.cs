@@ -40,6 +40,8 @@ public sealed class SmtpConnection : ISmtpConnection
 
     public int Transactions { get; private set; }
 
+    public SmtpFailure? TlsFallback { get; private set; }
+
     public bool IsUsable => !_broken && !_disposed;
 
     /// <summary>True when the server announced PIPELINING and commands are sent in groups.</summary>
@@ -54,16 +56,16 @@ public sealed class SmtpConnection : ISmtpConnection
     /// </summary>
     public static Task<(SmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
         SmtpTarget target, SendingIdentity identity, MxRule rule, CancellationToken ct) =>
-        OpportunisticTls.OpenAsync(rule, ct, (tls, deadline) => OpenAsync(target, identity, rule, tls, deadline, ct));
+        OpportunisticTls.OpenAsync(rule, ct, (tls, fallback, deadline) => OpenAsync(target, identity, rule, tls, fallback, deadline, ct));
 
     private static async Task<(SmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
-        SmtpTarget target, SendingIdentity identity, MxRule rule, TlsMode tls, CancellationToken deadline, CancellationToken ct)
+        SmtpTarget target, SendingIdentity identity, MxRule rule, TlsMode tls, SmtpFailure? fallback, CancellationToken deadline, CancellationToken ct)
     {
         SmtpConnection? connection = null;
         var stage = SmtpStage.Connect;
         try
         {
-            connection = new SmtpConnection(await SmtpSocket.ConnectAsync(target, identity, deadline), target, rule);
+            connection = new SmtpConnection(await SmtpSocket.ConnectAsync(target, identity, deadline), target, rule) { TlsFallback = fallback };
             var failure = await connection.HandshakeAsync(identity.HeloName, tls, s => stage = s, deadline);
             if (failure is null) return (connection, null);
             await connection.DisposeAsync();
@@ -88,7 +90,12 @@ public sealed class SmtpConnection : ISmtpConnection
         await WriteAsync("STARTTLS\r\n"u8.ToArray(), ct);
         var reply = await _reader.ReadAsync(ct);
         if (reply.Code != 220)
-            return tls == TlsMode.Required ? new SmtpFailure(SmtpStage.Tls, reply.Code, reply.Text) : null;
+        {
+            var notStarted = new SmtpFailure(SmtpStage.Tls, reply.Code, reply.Text);
+            if (tls == TlsMode.Required) return notStarted;
+            TlsFallback = notStarted;
+            return null;
+        }
         if (_reader.Buffered > 0) throw new SmtpWireException("protocol error: data after the STARTTLS reply");
         // Note: MTA-to-MTA TLS is opportunistic; certificates of MX hosts are rarely valid for their names.
         var ssl = new SslStream(_stream, leaveInnerStreamOpen: false, (_, _, _, _) => true);

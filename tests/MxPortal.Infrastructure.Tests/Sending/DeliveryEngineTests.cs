@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MxPortal.Domain.Bounces;
@@ -16,23 +18,23 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
     private static readonly SendingIdentity Identity = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out.sender.test" };
     private readonly ConcurrentQueue<AttemptRecord> _records = new();
 
-    private static SendingPlan Plan(int maxConnections = 3, int perConnection = 5, int perHour = 100_000, IReadOnlyList<SendingIdentity>? identities = null)
+    private static SendingPlan Plan(int maxConnections = 3, int perConnection = 5, int perHour = 100_000, IReadOnlyList<SendingIdentity>? identities = null, TlsMode tls = TlsMode.Disabled)
     {
         var rules = MxRuleSet.Create([new MxRule
         {
             Mask = "*", MaxConnections = maxConnections, MaxMessagesPerConnection = perConnection, MessagesPerHour = perHour,
             ConnectionTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(5), DataTimeout = TimeSpan.FromSeconds(5),
-            Tls = TlsMode.Disabled,
+            Tls = tls,
         }]).RuleSet!;
         return new SendingPlan(rules, ThroughputLevels.Default, new ThroughputSettings(ThroughputLevel.Normal), identities ?? [Identity],
             new BounceClassifier(BounceRuleSet.Create(DefaultBounceRules.Create())));
     }
 
-    private DeliveryEngine Engine(SmtpTransportKind transport, IBudgetLedger? ledger = null, TimeProvider? time = null, int maxWaitSeconds = 300, DomainErrorBreaker? breaker = null) =>
+    private DeliveryEngine Engine(SmtpTransportKind transport, IBudgetLedger? ledger = null, TimeProvider? time = null, int maxWaitSeconds = 300, DomainErrorBreaker? breaker = null, ILogger<DeliveryEngine>? logger = null) =>
         new(mx.Resolver(), ledger ?? new InMemoryBudgetLedger(TimeProvider.System),
             breaker ?? new DomainErrorBreaker(new DomainBreakerOptions(), time ?? TimeProvider.System), time ?? TimeProvider.System,
             Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = maxWaitSeconds, Transport = transport.ToString() }),
-            NullLogger<DeliveryEngine>.Instance);
+            logger ?? NullLogger<DeliveryEngine>.Instance);
 
     private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r", int firstId = 1) =>
         TestMessages.Create(domain, count, prefix, firstId);
@@ -70,6 +72,20 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
 
         Assert.Equal(40, server.Messages.Count);
         Assert.InRange(server.PeakConnections, 1, 2);
+    }
+
+    [Theory, BothTransports]
+    public async Task OpportunisticTlsFails_TheMailGoesInPlainText_AndAWarningNamesTheMxAndTheTlsFailure(SmtpTransportKind transport)
+    {
+        await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { StartTls = ScriptedStartTls.BrokenHandshake });
+        var logger = new FakeLogger<DeliveryEngine>();
+
+        await Engine(transport, logger: logger).RunAsync(Plan(maxConnections: 1, tls: TlsMode.Opportunistic), Messages("one.test", 3), Record, CancellationToken.None);
+
+        Assert.Equal(3, server.Messages.Count(m => !m.OverTls));
+        var warning = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.StartsWith("MX mx.one.test (127.0.0.31): TLS failed (", warning.Message);
+        Assert.EndsWith("); this connection sends in plain text", warning.Message);
     }
 
     public static TheoryData<string, string?> UnavailablePrimaries => new()

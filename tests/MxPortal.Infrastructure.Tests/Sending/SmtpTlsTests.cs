@@ -88,6 +88,41 @@ public sealed class SmtpTlsTests
     }
 
     [Theory, BothTransports(nameof(TlsBreakdowns))]
+    public async Task Opportunistic_TlsFails_ThePlainTextConnectionCarriesTheTlsFailure(SmtpTransportKind transport, ScriptedStartTls breakdown)
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { StartTls = breakdown });
+
+        var (connection, failure) = await OpenAsync(transport, server, TlsMode.Opportunistic);
+        await using (connection)
+        {
+            Assert.Null(failure);
+            Assert.Equal(SmtpStage.Tls, connection!.TlsFallback?.Stage);
+        }
+    }
+
+    [Theory, BothTransports]
+    public async Task Opportunistic_StartTlsRefused_TheConnectionCarriesTheRefusal(SmtpTransportKind transport)
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { StartTls = ScriptedStartTls.Refused });
+
+        var (connection, _) = await OpenAsync(transport, server, TlsMode.Opportunistic);
+        await using (connection)
+            Assert.Equal("454 4.7.0 TLS not available", connection!.TlsFallback?.ToString());
+    }
+
+    public static TheoryData<ScriptedStartTls> TlsInUseOrNotOffered => [ScriptedStartTls.Offered, ScriptedStartTls.NotOffered];
+
+    [Theory, BothTransports(nameof(TlsInUseOrNotOffered))]
+    public async Task Opportunistic_TlsInUseOrNotOffered_NoFallbackIsRecorded(SmtpTransportKind transport, ScriptedStartTls startTls)
+    {
+        await using var server = new ScriptedSmtpServer(new SmtpScript { StartTls = startTls });
+
+        var (connection, _) = await OpenAsync(transport, server, TlsMode.Opportunistic);
+        await using (connection)
+            Assert.Null(connection!.TlsFallback);
+    }
+
+    [Theory, BothTransports(nameof(TlsBreakdowns))]
     public async Task Required_TlsFails_IsATlsFailureThatTriesTheBackupMx_WithoutAPlainTextRetry(SmtpTransportKind transport, ScriptedStartTls breakdown)
     {
         await using var server = new ScriptedSmtpServer(new SmtpScript { StartTls = breakdown });

@@ -33,6 +33,7 @@ public sealed class MailKitSmtpConnection : ISmtpConnection
     public SmtpTarget Target { get; }
     public int MessagesSent { get; private set; }
     public int Transactions { get; private set; }
+    public SmtpFailure? TlsFallback { get; private init; }
 
     /// <summary>
     /// Connects from the identity's source address (our own socket, so the TLS handshake can name the MX host while
@@ -43,10 +44,10 @@ public sealed class MailKitSmtpConnection : ISmtpConnection
     /// </summary>
     public static Task<(MailKitSmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
         SmtpTarget target, SendingIdentity identity, MxRule rule, CancellationToken ct) =>
-        OpportunisticTls.OpenAsync(rule, ct, (tls, deadline) => OpenAsync(target, identity, rule, tls, deadline, ct));
+        OpportunisticTls.OpenAsync(rule, ct, (tls, fallback, deadline) => OpenAsync(target, identity, rule, tls, fallback, deadline, ct));
 
     private static async Task<(MailKitSmtpConnection? Connection, SmtpFailure? Failure)> OpenAsync(
-        SmtpTarget target, SendingIdentity identity, MxRule rule, TlsMode tls, CancellationToken deadline, CancellationToken ct)
+        SmtpTarget target, SendingIdentity identity, MxRule rule, TlsMode tls, SmtpFailure? fallback, CancellationToken deadline, CancellationToken ct)
     {
         var client = new BulkSmtpClient(new StageTracker())
         {
@@ -72,7 +73,7 @@ public sealed class MailKitSmtpConnection : ISmtpConnection
             }
             var timeout = rule.DataTimeout > rule.Timeout ? rule.DataTimeout : rule.Timeout;
             client.Timeout = Milliseconds(timeout);
-            return (new MailKitSmtpConnection(client, target, timeout), null);
+            return (new MailKitSmtpConnection(client, target, timeout) { TlsFallback = fallback }, null);
         }
         catch (Exception e) when (!MailKitErrors.IsCancellation(e) || !ct.IsCancellationRequested)
         {
