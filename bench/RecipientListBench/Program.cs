@@ -16,8 +16,9 @@ using MxPortal.Infrastructure.Deliveries.Recipients;
 
 // Usage: RecipientListBench DB_PATH [--postgres CONNECTION_STRING] [--regen] [--runs N] [--only TEXT] [--sql] [--no-address-index]
 //        [--explain SQL]
-// --postgres runs against that PostgreSQL database instead of the SQLite file (seeded there by COPY when it does not hold the
-// data set; --regen empties its deliveries first); --only times the queries whose name contains TEXT; --sql logs every SQL command (to see the plans' input);
+// --postgres runs against that PostgreSQL database instead of the SQLite file (seeded there by COPY when it does not hold
+// the data set; --regen empties its deliveries first); --only times the queries whose name contains TEXT; --sql logs every
+// SQL command (to see the plans' input); --explain prints the plan of a statement (SQLite's, or PostgreSQL's EXPLAIN ANALYZE);
 // --no-address-index turns Deliveries:AddressSearchIndex off (the start then drops the trigram index; on builds it again).
 // Generates the database when it is missing (or with --regen): a 1,000,000-recipient delivery between two of 100,000;
 // then times the recipients page's queries on the large one.
