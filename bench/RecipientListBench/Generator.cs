@@ -7,28 +7,53 @@ using MxPortal.Domain.Sending;
 namespace MxPortal.Bench.RecipientList;
 
 /// <summary>
-/// Fills the recipients of migrated deliveries with raw inserts (one prepared command, one transaction per delivery), as
+/// Generates the recipients of migrated deliveries (written by <see cref="Run"/> on SQLite, by PostgresSeed on PostgreSQL), as
 /// a delivery looks in the middle of its run: 70 % sent, 14 % pending, deferred (a quarter of yahoo.com, 5 % elsewhere),
 /// 4 % failed, 2 % skipped, 0.5 % in flight, none cancelled; the failure type, reason and last reply each state leaves.
 /// Deterministic (seeded).
 /// </summary>
-internal sealed class Generator(SqliteConnection db, DateTime now)
+internal sealed class Generator(DateTime now)
 {
     private readonly Skew _skew = new(new Random(11));
 
+    /// <summary>The columns a seed row fills, in <see cref="SeedRow.Values"/>' order.</summary>
+    public static readonly string[] Columns = ["DeliveryId", "Address", "AddressKey", "Domain", "FieldsJson", "State", "Attempts",
+        "NextAttemptUtc", "LeaseUntilUtc", "LeaseOwner", "LastAttemptUtc", "LastReply", "FailureType", "FailureReason"];
+
+    /// <summary>The counters the engine and the start keep (both providers).</summary>
+    public const string CountersSql = """
+        UPDATE "Deliveries" SET
+          "SentCount" = (SELECT COUNT(*) FROM "DeliveryRecipients" r WHERE r."DeliveryId" = "Deliveries"."Id" AND r."State" = 3),
+          "FailedCount" = (SELECT COUNT(*) FROM "DeliveryRecipients" r WHERE r."DeliveryId" = "Deliveries"."Id" AND r."State" = 4),
+          "SkippedCount" = (SELECT COUNT(*) FROM "DeliveryRecipients" r WHERE r."DeliveryId" = "Deliveries"."Id" AND r."State" = 5)
+        """;
+
     public static string Time(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
-    public void Run(long deliveryId, int count, int firstNumber)
+    /// <summary>SQLite: one prepared INSERT per row, one transaction per delivery (times as the EF SQLite provider writes them).</summary>
+    public void Run(SqliteConnection db, long deliveryId, int count, int firstNumber)
     {
         using var tx = db.BeginTransaction();
         using var cmd = db.CreateCommand();
         cmd.Transaction = tx;
-        string[] columns = ["DeliveryId", "Address", "AddressKey", "Domain", "FieldsJson", "State", "Attempts", "NextAttemptUtc",
-            "LeaseUntilUtc", "LeaseOwner", "LastAttemptUtc", "LastReply", "FailureType", "FailureReason"];
-        cmd.CommandText = $"INSERT INTO \"DeliveryRecipients\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
-        var p = columns.ToDictionary(c => c, c => cmd.Parameters.Add(new SqliteParameter("@" + c, null)));
+        cmd.CommandText = $"INSERT INTO \"DeliveryRecipients\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
+            $"VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+        var p = Columns.Select(c => cmd.Parameters.Add(new SqliteParameter("@" + c, null))).ToArray();
         cmd.Prepare();
+        foreach (var row in Rows(deliveryId, count, firstNumber))
+        {
+            var values = row.Values();
+            for (var i = 0; i < p.Length; i++)
+                p[i].Value = values[i] switch { null => DBNull.Value, DateTime t => Time(t), RecipientState s => (int)s,
+                    FailureType t => (int)t, FailureReason r => (int)r, var v => v };
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    /// <summary>The delivery's <paramref name="count"/> recipients, numbered from <paramref name="firstNumber"/>.</summary>
+    public IEnumerable<SeedRow> Rows(long deliveryId, int count, int firstNumber)
+    {
         var r = _skew.Random;
         for (var i = 0; i < count; i++)
         {
@@ -54,23 +79,11 @@ internal sealed class Generator(SqliteConnection db, DateTime now)
                 RecipientState.InFlight => (0, null, null, null, null, null),
                 _ => (0, null, null, null, null, null),
             };
-            p["DeliveryId"].Value = deliveryId;
-            p["Address"].Value = address;
-            p["AddressKey"].Value = address.ToLowerInvariant();
-            p["Domain"].Value = domain;
-            p["FieldsJson"].Value = $"{{\"FirstName\":\"Name{n % 997}\",\"LastName\":\"Family{n % 1009}\",\"Customer\":\"{n}\"}}";
-            p["State"].Value = (int)state;
-            p["Attempts"].Value = outcome.Attempts;
-            p["NextAttemptUtc"].Value = outcome.Next is { } next ? Time(next) : DBNull.Value;
-            p["LeaseUntilUtc"].Value = state == RecipientState.InFlight ? Time(now.AddMinutes(5)) : DBNull.Value;
-            p["LeaseOwner"].Value = state == RecipientState.InFlight ? "node-1/run" : DBNull.Value;
-            p["LastAttemptUtc"].Value = outcome.LastAt is { } at ? Time(at) : DBNull.Value;
-            p["LastReply"].Value = (object?)outcome.Reply ?? DBNull.Value;
-            p["FailureType"].Value = outcome.Type is { } t ? (int)t : DBNull.Value;
-            p["FailureReason"].Value = outcome.Reason is { } reason ? (int)reason : DBNull.Value;
-            cmd.ExecuteNonQuery();
+            yield return new SeedRow(deliveryId, address, address.ToLowerInvariant(), domain,
+                $"{{\"FirstName\":\"Name{n % 997}\",\"LastName\":\"Family{n % 1009}\",\"Customer\":\"{n}\"}}",
+                state, outcome.Attempts, outcome.Next, state == RecipientState.InFlight ? now.AddMinutes(5) : null,
+                state == RecipientState.InFlight ? "node-1/run" : null, outcome.LastAt, outcome.Reply, outcome.Type, outcome.Reason);
         }
-        tx.Commit();
     }
 
     private (int, DateTime?, DateTime?, string?, FailureType?, FailureReason?) Deferred(Random r, string address, DateTime last)
@@ -96,4 +109,14 @@ internal sealed class Generator(SqliteConnection db, DateTime now)
                     : ("554 5.7.1 Service unavailable; client host blocked using zen.spamhaus.org", FailureReason.Refused);
         return (1, null, last, reply, FailureType.Hard, reason);
     }
+}
+
+/// <summary>One generated recipient (UTC times).</summary>
+internal readonly record struct SeedRow(long DeliveryId, string Address, string AddressKey, string Domain, string FieldsJson,
+    RecipientState State, int Attempts, DateTime? NextAttemptUtc, DateTime? LeaseUntilUtc, string? LeaseOwner, DateTime? LastAttemptUtc,
+    string? LastReply, FailureType? FailureType, FailureReason? FailureReason)
+{
+    /// <summary>The values in <see cref="Generator.Columns"/>' order.</summary>
+    public object?[] Values() => [DeliveryId, Address, AddressKey, Domain, FieldsJson, State, Attempts, NextAttemptUtc, LeaseUntilUtc,
+        LeaseOwner, LastAttemptUtc, LastReply, FailureType, FailureReason];
 }

@@ -14,21 +14,30 @@ using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Deliveries;
 using MxPortal.Infrastructure.Deliveries.Recipients;
 
-// Usage: RecipientListBench DB_PATH [--regen] [--runs N] [--only TEXT] [--sql] [--no-address-index]
-// --only times the queries whose name contains TEXT; --sql logs every SQL command (to see the plans' input);
+// Usage: RecipientListBench DB_PATH [--postgres CONNECTION_STRING] [--regen] [--runs N] [--only TEXT] [--sql] [--no-address-index]
+//        [--explain SQL]
+// --postgres runs against that PostgreSQL database instead of the SQLite file (seeded there by COPY when it does not hold
+// the data set; --regen empties its deliveries first); --only times the queries whose name contains TEXT; --sql logs every
+// SQL command (to see the plans' input); --explain prints the plan of a statement (SQLite's, or PostgreSQL's EXPLAIN ANALYZE);
 // --no-address-index turns Deliveries:AddressSearchIndex off (the start then drops the trigram index; on builds it again).
 // Generates the database when it is missing (or with --regen): a 1,000,000-recipient delivery between two of 100,000;
 // then times the recipients page's queries on the large one.
 var path = Path.GetFullPath(args.Length > 0 ? args[0] : "bench/out/recipient-list.db");
 var regen = args.Contains("--regen");
+var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(20);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "";
 var now = new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
 const int Large = 1_000_000, Small = 100_000, PageSize = 50, DeepPage = 999;
 
-if (regen && File.Exists(path)) foreach (var f in Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*")) File.Delete(f);
+if (postgres is null && regen && File.Exists(path)) foreach (var f in Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*")) File.Delete(f);
 if (args.SkipWhile(a => a != "--explain").Skip(1).FirstOrDefault() is { } explained)
 {
+    if (postgres is not null)
+    {
+        await PostgresSeed.ExplainAsync(postgres, explained);
+        return;
+    }
     // Prints the bundled SQLite's plan for a statement (its planner may differ from the sqlite3 shell's).
     await using var connection = new SqliteConnection($"Data Source={path}");
     connection.Open();
@@ -47,16 +56,20 @@ if (args.SkipWhile(a => a != "--explain").Skip(1).FirstOrDefault() is { } explai
     }
     return;
 }
-var services = Services(path, now, args.Contains("--sql"), addressIndex: !args.Contains("--no-address-index"));
-if (!File.Exists(path))
+var (provider, connectionString) = postgres is null ? ("Sqlite", $"Data Source={path}") : ("Postgres", postgres);
+var services = Services(provider, connectionString, now, args.Contains("--sql"), addressIndex: !args.Contains("--no-address-index"));
+if (postgres is null ? !File.Exists(path) : await PostgresNeedsSeedAsync(services, regen))
 {
-    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
     var watch = Stopwatch.StartNew();
-    // Note: migrated without the address index: the start below builds it once from the generated rows (its triggers
-    // would slow the generation as they slow an import).
-    await using (var plain = Services(path, now, sql: false, addressIndex: false))
-    await using (var scope = plain.CreateAsyncScope())
+    if (postgres is null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Note: migrated without the address index: the start below builds it once from the generated rows (its triggers
+        // would slow the generation as they slow an import).
+        await using var plain = Services(provider, connectionString, now, sql: false, addressIndex: false);
+        await using var scope = plain.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+    }
     List<(long Id, int Count)> deliveries;
     await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
     {
@@ -66,41 +79,42 @@ if (!File.Exists(path))
         await db.SaveChangesAsync();
         deliveries = list.Select(d => (d.Id, d.Total)).ToList();
     }
-    await using (var connection = new SqliteConnection($"Data Source={path}"))
+    var generator = new Generator(now);
+    if (postgres is not null) await PostgresSeed.SeedAsync(postgres, generator, deliveries);
+    else
     {
-        connection.Open();
-        var generator = new Generator(connection, now);
-        var number = 0;
-        foreach (var (id, count) in deliveries)
+        await using (var connection = new SqliteConnection(connectionString))
         {
-            generator.Run(id, count, number);
-            number += count;
+            connection.Open();
+            var number = 0;
+            foreach (var (id, count) in deliveries)
+            {
+                generator.Run(connection, id, count, number);
+                number += count;
+            }
+            using var update = connection.CreateCommand();
+            // The counters the engine and the start keep; then what the nightly maintenance job's "PRAGMA optimize" does.
+            update.CommandText = Generator.CountersSql + ";\nANALYZE;";
+            update.ExecuteNonQuery();
         }
-        using var update = connection.CreateCommand();
-        // The counters the engine and the start keep; then what the nightly maintenance job's "PRAGMA optimize" does.
-        update.CommandText = """
-            UPDATE "Deliveries" SET
-              "SentCount" = (SELECT COUNT(*) FROM "DeliveryRecipients" r WHERE r."DeliveryId" = "Deliveries"."Id" AND r."State" = 3),
-              "FailedCount" = (SELECT COUNT(*) FROM "DeliveryRecipients" r WHERE r."DeliveryId" = "Deliveries"."Id" AND r."State" = 4),
-              "SkippedCount" = (SELECT COUNT(*) FROM "DeliveryRecipients" r WHERE r."DeliveryId" = "Deliveries"."Id" AND r."State" = 5);
-            ANALYZE;
-            """;
-        update.ExecuteNonQuery();
+        SqliteConnection.ClearAllPools();
     }
-    SqliteConnection.ClearAllPools();
-    Console.WriteLine($"generated recipients={Large + 2 * Small} in {watch.Elapsed.TotalSeconds:0.0} s, {new FileInfo(path).Length / 1048576.0:0} MB");
+    Console.WriteLine(postgres is null
+        ? $"generated recipients={Large + 2 * Small} in {watch.Elapsed.TotalSeconds:0.0} s, {new FileInfo(path).Length / 1048576.0:0} MB"
+        : $"generated recipients={Large + 2 * Small} in {watch.Elapsed.TotalSeconds:0.0} s (PostgreSQL, COPY)");
 }
 
 var startWatch = Stopwatch.StartNew();
 await using (var scope = services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start (migrations, address index {(args.Contains("--no-address-index") ? "off" : "on")}) s={startWatch.Elapsed.TotalSeconds:0.0}"));
+var started = postgres is null ? $"address index {(args.Contains("--no-address-index") ? "off" : "on")}" : "PostgreSQL";
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start (migrations, {started}) s={startWatch.Elapsed.TotalSeconds:0.0}"));
 var query = services.GetRequiredService<RecipientListQuery>();
 long delivery;
 string smallDomain, oneAddress;
 await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
 {
     delivery = await db.Deliveries.OrderByDescending(d => d.Total).Select(d => d.Id).FirstAsync();
-    smallDomain = await db.DeliveryRecipients.Where(r => r.DeliveryId == delivery && r.Domain.StartsWith("d9")).Select(r => r.Domain).FirstAsync();
+    smallDomain = await db.DeliveryRecipients.Where(r => r.DeliveryId == delivery && r.Domain.StartsWith("d9")).OrderBy(r => r.Domain).Select(r => r.Domain).FirstAsync();
     oneAddress = await db.DeliveryRecipients.Where(r => r.DeliveryId == delivery).OrderByDescending(r => r.Id).Skip(123_456).Select(r => r.AddressKey).FirstAsync();
 }
 
@@ -140,7 +154,7 @@ Filter("sent_domain_small", new(State: RecipientState.Sent, Domain: smallDomain)
 Filter("soft_mailbox_full", new(FailureType: FailureType.Soft, FailureReason: FailureReason.MailboxFull));
 Filter("pending_gmail", new(State: RecipientState.Pending, Domain: "gmail.com"));
 
-Console.WriteLine($"delivery={delivery} recipients={Large} load_average={File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"provider={provider} delivery={delivery} recipients={Large} load_average={File.ReadAllText("/proc/loadavg").Trim()}");
 var listMax = 0.0;
 var slowest = "";
 foreach (var (name, run) in lists.Where(l => l.Name.Contains(only, StringComparison.Ordinal)))
@@ -165,11 +179,24 @@ static Task<double> Measure(string name, Func<Task<int>> run, int runs) => Query
 
 static double PeakRssMb() => QueryTiming.PeakRssMb();
 
-static ServiceProvider Services(string path, DateTime now, bool sql, bool addressIndex)
+// PostgreSQL: migrates the database, and says whether it must be seeded (it does not hold exactly the data set, or --regen);
+// if so, empties its deliveries (and, by cascade, their recipients) first.
+static async Task<bool> PostgresNeedsSeedAsync(ServiceProvider services, bool regen)
+{
+    await using (var scope = services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+    await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    var seeded = await db.DeliveryRecipients.CountAsync() == Large + 2 * Small && await db.Deliveries.CountAsync(d => d.Total == Large) == 1;
+    if (seeded && !regen) return false;
+    db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+    await db.Database.ExecuteSqlRawAsync("TRUNCATE \"Deliveries\" RESTART IDENTITY CASCADE");
+    return true;
+}
+
+static ServiceProvider Services(string provider, string connectionString, DateTime now, bool sql, bool addressIndex)
 {
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
-        ["Database:Provider"] = "Sqlite", ["Database:ConnectionString"] = $"Data Source={path}",
+        ["Database:Provider"] = provider, ["Database:ConnectionString"] = connectionString,
         ["Hangfire:Storage"] = "InMemory", ["Hangfire:Server"] = "false",
         ["Deliveries:AddressSearchIndex"] = addressIndex ? "true" : "false",
     }).Build();

@@ -40,7 +40,9 @@ internal sealed class DeliveryRecipientConfiguration : IEntityTypeConfiguration<
         // state) pair index would be a second one on every send), so it carries the other equality columns after the id:
         // a state with any other filter is answered from it alone, without reading the rows (the columns change with the
         // state, so no extra write). The failure indexes hold only the recipients that have one (sent ones cost them
-        // nothing) and carry the domain and the other failure column, which change only with them.
+        // nothing) and carry the domain and the other failure column, which change only with them. PostgreSQL has two more,
+        // outside the model (raw SQL in its migrations): the trigram index of the address keys (RecipientListSearch) and a
+        // (delivery, id) index carrying the address key (RecipientListAddressKey), for "address contains" (RecipientAddressSearch).
         e.HasIndex(x => new { x.DeliveryId, x.Id });
         e.HasIndex(x => new { x.DeliveryId, x.State, x.Id, x.Domain, x.FailureType, x.FailureReason }, "IX_DeliveryRecipients_List_State");
         e.HasIndex(x => new { x.DeliveryId, x.Domain, x.Id });

@@ -16,7 +16,8 @@ namespace MxPortal.Infrastructure.Deliveries.Recipients;
 /// speed (FTS5 flushes its pending entries at each row a trigger writes). <see cref="CandidatesAsync"/> reads the ids of a
 /// phrase query (the text, quoted: every character literal) within the delivery's id range, in id order.</item>
 /// <item>PostgreSQL: a pg_trgm GIN index on AddressKey (migration RecipientListSearch), which serves
-/// <c>LIKE '%text%'</c> (<see cref="Matching"/>).</item>
+/// <c>LIKE '%text%'</c> (<see cref="Matching"/>) when the text is rare; a common text is checked along the (delivery, id)
+/// index, which carries the address key there (migration RecipientListAddressKey): a page and the look read no rows.</item>
 /// </list>
 /// Note: an EF table rebuild of DeliveryRecipients on SQLite (a column change a later migration cannot ALTER) drops the
 /// triggers; the index would then miss new rows: such a migration must drop the FTS table too (the next start rebuilds it).
@@ -90,6 +91,16 @@ internal static class RecipientAddressSearch
             ORDER BY rowid LIMIT {limit}
             """).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The look for "address contains" alone, ordered as the index that answers it without reading the rows holds them.
+    /// SQLite: the (delivery, address) index, which holds every address of the delivery (and, as every SQLite index, the
+    /// id); PostgreSQL: a rare text from the trigram index (then sorted), a common one along the (delivery, id) index that
+    /// carries the address key (migration RecipientListAddressKey), which stops at the limit; the (delivery, address) index
+    /// would read a row per entry there (it lacks the id).
+    /// </summary>
+    public static IQueryable<DeliveryRecipient> Ordered(AppDbContext db, IQueryable<DeliveryRecipient> matching) =>
+        db.Database.IsNpgsql() ? matching.OrderBy(r => r.Id) : matching.OrderBy(r => r.AddressKey);
 
     /// <summary>The recipients whose address key contains <paramref name="needle"/>, written so that PostgreSQL's trigram index serves it.</summary>
     public static IQueryable<DeliveryRecipient> Matching(AppDbContext db, IQueryable<DeliveryRecipient> q, string needle)

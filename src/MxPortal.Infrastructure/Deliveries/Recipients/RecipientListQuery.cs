@@ -88,10 +88,9 @@ public sealed class RecipientListQuery(IDbContextFactory<AppDbContext> contexts)
         if (Needle(f) is not { } needle) return null;
         const int Cap = PageResult<DeliveryRecipient>.CountCap;
         var indexed = await RecipientAddressSearch.CandidatesAsync(db, deliveryId, needle, Cap + 1, ct);
-        // Note: ordered as the (delivery, address) index holds the addresses: the order costs nothing and keeps the plan on
-        // it (or, on PostgreSQL, on the trigram index).
-        var ids = indexed ?? await RecipientAddressSearch.Matching(db, db.DeliveryRecipients.Where(r => r.DeliveryId == deliveryId), needle)
-            .OrderBy(r => r.AddressKey).Select(r => r.Id).Take(Cap + 1).ToListAsync(ct);
+        var ids = indexed ?? await RecipientAddressSearch.Ordered(db,
+            RecipientAddressSearch.Matching(db, db.DeliveryRecipients.Where(r => r.DeliveryId == deliveryId), needle))
+            .Select(r => r.Id).Take(Cap + 1).ToListAsync(ct);
         var rest = f with { AddressContains = null };
         return ids.Count <= Cap
             ? (RecipientFilterPlan.Filter(db, deliveryId, rest, RecipientFilterIndex.Ids).Where(r => ids.Contains(r.Id) && r.AddressKey.Contains(needle)), false)
