@@ -14,15 +14,18 @@ using MxPortal.Infrastructure.Jobs;
 using MxPortal.Infrastructure.MxRules;
 using MxPortal.Infrastructure.Quarantine;
 using MxPortal.Infrastructure.Sync;
+using MxPortal.Infrastructure.Telemetry;
 
 namespace MxPortal.Infrastructure;
 
 public static class InfrastructureServiceCollectionExtensions
 {
-    /// <summary>Everything that touches the world: database, identity stores, audit, jobs, MX rules and resolution, health checks.</summary>
+    /// <summary>Everything that touches the world: database, identity stores, audit, jobs, MX rules and resolution, health checks, the "MxPortal" meter.</summary>
     public static IServiceCollection AddMxInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<MxPortalMetrics>();
         services.AddMxDatabase(configuration);
         services.AddDataProtection().SetApplicationName("MxPortal").PersistKeysToDbContext<AppDbContext>();
         services.AddMxIdentity(configuration);

@@ -10,6 +10,7 @@ using MxPortal.Infrastructure.Sync;
 using MxPortal.Web.Components;
 using MxPortal.Web.Endpoints;
 using MxPortal.Web.Security;
+using MxPortal.Web.Telemetry;
 
 namespace MxPortal.Web;
 
@@ -33,6 +34,7 @@ public static class WebApplicationExtensions
                 await scope.ServiceProvider.GetRequiredService<BounceRulesSeeder>().SeedAsync();
             }
             _ = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
             RecurringJobTable.Register(app.Services.GetRequiredService<IRecurringJobManager>(),
                 TimeZoneInfo.FindSystemTimeZoneById(portal.TimeZone), app.Services.GetRequiredService<IOptions<SyncOptions>>().Value);
             if (app.Services.GetRequiredService<IOptions<SyncOptions>>().Value.EffectiveRole == SyncRole.Publisher)
@@ -66,6 +68,7 @@ public static class WebApplicationExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapAuditEndpoints();
         app.MapMxRulesEndpoints();
         app.MapQuarantineEndpoints();

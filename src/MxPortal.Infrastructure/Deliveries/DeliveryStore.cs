@@ -9,6 +9,7 @@ using MxPortal.Infrastructure.Dashboard;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Quarantine;
 using MxPortal.Infrastructure.Sending;
+using MxPortal.Infrastructure.Telemetry;
 
 namespace MxPortal.Infrastructure.Deliveries;
 
@@ -18,7 +19,7 @@ namespace MxPortal.Infrastructure.Deliveries;
 /// A process killed mid-run leaves its claimed rows InFlight; when the lease expires they are claimed again, so at most
 /// one batch is sent twice and nothing is lost.
 /// </summary>
-public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, QuarantineApplier quarantine, TimeProvider time)
+public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, QuarantineApplier quarantine, TimeProvider time, MxPortalMetrics metrics)
 {
     /// <summary>
     /// Claims up to <paramref name="size"/> recipients that are due, for <paramref name="lease"/>, and screens them:
@@ -143,10 +144,11 @@ public sealed class DeliveryStore(IDbContextFactory<AppDbContext> contexts, Quar
         }
         if (sent + failed > 0) sql.Add(CountersSql, sent, failed, deliveryId);
         await sql.ExecuteAsync(ct);
-        await quarantine.ApplyAsync(db, events, ct);
+        var quarantined = await quarantine.ApplyAsync(db, events, ct);
         await db.SaveChangesAsync(ct);
         await stats.SaveAsync(db, ct);
         await transaction.CommitAsync(ct);
+        metrics.Quarantine(quarantined); // once committed: a batch run again after a conflict counts once
     }
 
     private const string PostponeSql =

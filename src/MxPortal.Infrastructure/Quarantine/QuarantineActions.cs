@@ -7,6 +7,7 @@ using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Audit;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.MxRules;
+using MxPortal.Infrastructure.Telemetry;
 
 namespace MxPortal.Infrastructure.Quarantine;
 
@@ -17,7 +18,8 @@ namespace MxPortal.Infrastructure.Quarantine;
 /// records the action, all in one transaction.
 /// </summary>
 public sealed class QuarantineActions(
-    IDbContextFactory<AppDbContext> contexts, IOptionsMonitor<QuarantinePolicyOptions> options, AuditLog audit, TimeProvider time)
+    IDbContextFactory<AppDbContext> contexts, IOptionsMonitor<QuarantinePolicyOptions> options, AuditLog audit, TimeProvider time,
+    MxPortalMetrics metrics)
 {
     /// <summary>Addresses in one action; a larger selection is a mistake or a job for the CSV import.</summary>
     public const int MaxAddresses = 10_000;
@@ -66,6 +68,7 @@ public sealed class QuarantineActions(
             var keys = keyed.Select(t => t.Key!).ToList();
             var records = await db.QuarantineRecords.Where(r => keys.Contains(r.Address)).ToDictionaryAsync(r => r.Address, c);
             int changed = 0, unchanged = 0;
+            var results = new List<QuarantineResult>();
             foreach (var (key, failureReason) in keyed)
             {
                 if (!records.TryGetValue(key!, out var record))
@@ -77,6 +80,7 @@ public sealed class QuarantineActions(
                 if (result.Outcome == QuarantineOutcome.Rejected) return QuarantineActionResult.Failed(result.Error ?? "Refused.");
                 if (!result.IsWritten) { unchanged++; continue; }
                 if (record.Id == 0) db.QuarantineRecords.Add(record);
+                results.Add(result);
                 changed++;
             }
             if (changed > 0)
@@ -84,6 +88,7 @@ public sealed class QuarantineActions(
                 var sample = string.Join(", ", keys.Take(20)) + (keys.Count > 20 ? $" and {keys.Count - 20} more" : "");
                 audit.Add(db, who, action, sample, $"{changed} changed, {unchanged} unchanged. Reason: {reason.Trim()}");
                 await db.SaveChangesAsync(c);
+                metrics.Quarantine(results);
             }
             return new QuarantineActionResult(changed, unchanged, []);
         }, ct);

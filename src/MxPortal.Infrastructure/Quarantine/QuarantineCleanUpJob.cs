@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Data;
+using MxPortal.Infrastructure.Telemetry;
 
 namespace MxPortal.Infrastructure.Quarantine;
 
@@ -16,7 +17,7 @@ namespace MxPortal.Infrastructure.Quarantine;
 /// </summary>
 public sealed class QuarantineCleanUpJob(
     IDbContextFactory<AppDbContext> contexts, IOptionsMonitor<QuarantinePolicyOptions> options, TimeProvider time,
-    ILogger<QuarantineCleanUpJob> logger)
+    MxPortalMetrics metrics, ILogger<QuarantineCleanUpJob> logger)
 {
     public const int PageSize = 500;
 
@@ -41,8 +42,10 @@ public sealed class QuarantineCleanUpJob(
                         && (r.StatusSinceUtc == null || r.StatusSinceUtc <= mailboxFullBefore)))
                 .OrderBy(r => r.Id).Take(PageSize).ToListAsync(ct);
             if (page.Count == 0) break;
-            changed += page.Count(r => policy.CleanUp(r).IsWritten);
+            var results = page.Select(policy.CleanUp).Where(r => r.IsWritten).ToList();
+            changed += results.Count;
             await db.SaveChangesAsync(ct);
+            metrics.Quarantine(results);
             lastId = page[^1].Id;
         }
         logger.LogInformation("Quarantine clean-up: {Count} addresses back to Valid", changed);

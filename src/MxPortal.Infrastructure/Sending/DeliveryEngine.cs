@@ -4,6 +4,7 @@ using MxPortal.Domain.Bounces;
 using MxPortal.Domain.Routing;
 using MxPortal.Domain.Sending;
 using MxPortal.Infrastructure.Routing;
+using MxPortal.Infrastructure.Telemetry;
 
 namespace MxPortal.Infrastructure.Sending;
 
@@ -21,6 +22,7 @@ public sealed class DeliveryEngine(
     DomainErrorBreaker breaker,
     TimeProvider time,
     IOptions<DeliveryEngineOptions> options,
+    MxPortalMetrics metrics,
     ILogger<DeliveryEngine> logger)
 {
     private readonly ISmtpTransport _transport = SmtpTransports.For(options.Value.TransportKind);
@@ -29,11 +31,17 @@ public sealed class DeliveryEngine(
         Func<AttemptRecord, ValueTask> record, CancellationToken ct)
     {
         var selector = new IdentitySelector(plan.Identities);
+        // Every outcome of the run passes here, wherever it was decided: one place to count attempts.
+        ValueTask Counted(AttemptRecord r)
+        {
+            metrics.Attempt(r.Outcome, r.Budget?.RuleMask);
+            return record(r);
+        }
         using var domains = new SemaphoreSlim(options.Value.DomainConcurrency);
         var runs = batch.GroupBy(m => m.Domain).Select(async group =>
         {
             await domains.WaitAsync(ct);
-            try { await SendDomainAsync(plan, selector, group.Key, group.ToList(), record, ct); }
+            try { await SendDomainAsync(plan, selector, group.Key, group.ToList(), Counted, ct); }
             finally { domains.Release(); }
         }).ToList();
         await Task.WhenAll(runs);
@@ -73,9 +81,9 @@ public sealed class DeliveryEngine(
             var none = AttemptOutcome.From(new SmtpFailure(SmtpStage.Connect, 0, $"no enabled sending identity may send to {domain}"), plan.Classifier);
             foreach (var m in unroutable) await record(new AttemptRecord(m, none, Now));
         }
-        var shared = new DomainState(domain, breaker);
+        var shared = new DomainState(domain, breaker, metrics);
         await Task.WhenAll(groups.Values.Select(g =>
-            new DomainRun(plan, g.Identity, resolution.Hosts, g.Messages, shared, ledger, time, options.Value, _transport, record, logger).RunAsync(ct)));
+            new DomainRun(plan, g.Identity, resolution.Hosts, g.Messages, shared, ledger, time, options.Value, _transport, record, metrics, logger).RunAsync(ct)));
     }
 
     /// <summary>DOMAIN.md §4: null MX is Hard / Invalid domain, NXDOMAIN Soft / Invalid domain, DNS trouble Soft / Unreachable.</summary>

@@ -4,6 +4,7 @@ using MxPortal.Domain.Bounces;
 using MxPortal.Domain.MxRules;
 using MxPortal.Domain.Routing;
 using MxPortal.Domain.Sending;
+using MxPortal.Infrastructure.Telemetry;
 
 namespace MxPortal.Infrastructure.Sending;
 
@@ -23,6 +24,7 @@ internal sealed class DomainRun(
     DeliveryEngineOptions options,
     ISmtpTransport transport,
     Func<AttemptRecord, ValueTask> record,
+    MxPortalMetrics metrics,
     ILogger logger)
 {
     private readonly ConcurrentQueue<OutgoingMessage> _queue = new(messages);
@@ -97,8 +99,10 @@ internal sealed class DomainRun(
             }
             var message = held;
             held = null;
+            var started = time.GetTimestamp();
             var result = await connection.SendAsync(message.Content, message.EnvelopeFrom, message.Recipient, ct);
             var outcome = result.Accepted ? AttemptOutcome.Sent(result.AcceptedReply!) : AttemptOutcome.From(result.Failure!, plan.Classifier);
+            metrics.SendDuration(time.GetElapsedTime(started), outcome.Status, budget.Key.RuleMask);
             await record(new AttemptRecord(message, outcome, time.GetUtcNow().UtcDateTime, connection.Target.HostName,
                 connection.Target.Address, identity.PublicId, budget.Key));
             if (domain.Record(outcome))
@@ -110,6 +114,7 @@ internal sealed class DomainRun(
             {
                 var until = time.GetUtcNow().UtcDateTime + backoff.Pause;
                 ledger.Suspend(budget.Key, until, $"{backoff.Name}: {outcome.Reply}");
+                metrics.BudgetSuspended(budget.Key.RuleMask, backoff.Name);
                 logger.LogWarning("Budget {Budget} suspended until {Until:u}: {Rule}: {Reply}", budget.Key, until, backoff.Name, outcome.Reply);
                 return null;
             }
@@ -143,16 +148,22 @@ internal sealed class DomainRun(
                 var (connection, failure) = await transport.OpenAsync(target, identity, budget.Rule, ct);
                 if (connection is not null)
                 {
+                    metrics.ConnectionOpened(budget.Key.RuleMask);
                     if (connection.TlsFallback is { } tls)
+                    {
+                        metrics.TlsFallback(budget.Key.RuleMask);
                         logger.LogWarning("MX {Host} ({Address}): TLS failed ({Failure}); this connection sends in plain text", host.Name, address, tls);
+                    }
                     return (connection, budget);
                 }
                 ledger.CloseConnection(budget.Key);
+                metrics.ConnectionFailed(failure!.Stage, budget.Key.RuleMask);
                 logger.LogInformation("MX {Host} ({Address}) failed at {Stage}: {Failure}", host.Name, address, failure!.Stage, failure);
                 if (failure.ReplyCode > 0 && plan.Backoff.Match(failure.ToString()) is { } backoff)
                 {
                     var until = time.GetUtcNow().UtcDateTime + backoff.Pause;
                     ledger.Suspend(budget.Key, until, $"{backoff.Name}: {failure}");
+                    metrics.BudgetSuspended(budget.Key.RuleMask, backoff.Name);
                     earliestSuspensionEnd = earliestSuspensionEnd is { } e && e < until ? e : until;
                     continue;
                 }

@@ -1,4 +1,5 @@
 using MxPortal.Domain.Sending;
+using MxPortal.Infrastructure.Telemetry;
 
 namespace MxPortal.Infrastructure.Sending;
 
@@ -6,7 +7,7 @@ namespace MxPortal.Infrastructure.Sending;
 /// What the runs of one recipient domain share within an engine run (one run per sending identity): the domain error
 /// breaker's verdict. Once it opens, every run of the domain stops and postpones what is left.
 /// </summary>
-internal sealed class DomainState(string domain, DomainErrorBreaker breaker)
+internal sealed class DomainState(string domain, DomainErrorBreaker breaker, MxPortalMetrics metrics)
 {
     private DateTime? _pausedUntil;
 
@@ -18,8 +19,14 @@ internal sealed class DomainState(string domain, DomainErrorBreaker breaker)
     public bool Record(AttemptOutcome outcome)
     {
         if (outcome.Status == AttemptStatus.Postponed) return _pausedUntil is not null;
+        if (_pausedUntil is not null) return true;
+        if (breaker.Record(domain, failed: outcome.Status != AttemptStatus.Sent) is { } opened)
+        {
+            metrics.DomainBreakerOpened(); // counted by the run that opened it, once
+            _pausedUntil = opened;
+        }
         // Note: the breaker answers null when it was already open (another run opened it): then ask when it closes.
-        _pausedUntil ??= breaker.Record(domain, failed: outcome.Status != AttemptStatus.Sent) ?? breaker.OpenUntil(domain);
+        else _pausedUntil = breaker.OpenUntil(domain);
         return _pausedUntil is not null;
     }
 }

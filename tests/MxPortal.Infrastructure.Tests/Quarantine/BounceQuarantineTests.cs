@@ -5,7 +5,9 @@ using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Bounces.Mailbox;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Quarantine;
+using MxPortal.Infrastructure.Telemetry;
 using MxPortal.Infrastructure.Tests.Data;
+using MxPortal.Infrastructure.Tests.Telemetry;
 using MxPortal.TestSupport.Mail;
 
 namespace MxPortal.Infrastructure.Tests.Quarantine;
@@ -22,6 +24,10 @@ public sealed class BounceQuarantineTests(PostgresFixture postgres)
         await using var host = await DataTestHost.CreateAsync(provider, postgres);
         var mailbox = await SeedMailboxAsync(host);
         var recorder = host.Services.GetRequiredService<BounceMailRecorder>();
+        using var metrics = new MetricsProbe(host.Services);
+        var mails = metrics.Collect<long>("mxportal.bounce.mails");
+        var bounces = metrics.Collect<long>("mxportal.bounce.qualifications");
+        var transitions = metrics.Collect<long>("mxportal.quarantine.transitions");
 
         Assert.Equal(ProcessedMailOutcome.Recorded, await recorder.RecordAsync(mailbox, 1, "1", Dsn("<dsn-1@mx.test>"), default));
         // The same mail again under another key (copied back into the mailbox): a duplicate, no second count.
@@ -35,6 +41,12 @@ public sealed class BounceQuarantineTests(PostgresFixture postgres)
             (record.Address, record.Status, record.Type, record.Reason, record.ErrorCount));
         Assert.Equal($"bounce:{mailbox}:1:1:0", Assert.Single(record.History).EventId);
         Assert.Equal(1, await db.BounceEvents.CountAsync());
+        // Counted once committed: the failed third try counts nothing.
+        Assert.Equal((1, 1, 2), (mails.Sum($"{MetricTags.MailResult}=recorded"), mails.Sum($"{MetricTags.MailResult}=duplicate"), mails.Count()));
+        Assert.Equal(1, bounces.Sum($"{MetricTags.FailureType}=hard", $"{MetricTags.Reason}=user_unknown", $"{MetricTags.Origin}=async"));
+        Assert.Equal(1, bounces.Sum());
+        Assert.Equal(1, transitions.Sum($"{MetricTags.QuarantineStatus}=quarantine", $"{MetricTags.PreviousStatus}=valid"));
+        Assert.Equal(1, transitions.Sum());
     }
 
     [Theory]
@@ -46,7 +58,7 @@ public sealed class BounceQuarantineTests(PostgresFixture postgres)
         var mailbox = await SeedMailboxAsync(host);
         var s = host.Services;
         var failing = new BounceMailRecorder(new FailingContextFactory(s.GetRequiredService<DbContextOptions<AppDbContext>>()),
-            s.GetRequiredService<Infrastructure.Bounces.BounceMailParser>(), s.GetRequiredService<IBounceRuleSource>(), s.GetRequiredService<QuarantineApplier>(), host.Time);
+            s.GetRequiredService<Infrastructure.Bounces.BounceMailParser>(), s.GetRequiredService<IBounceRuleSource>(), s.GetRequiredService<QuarantineApplier>(), host.Time, s.GetRequiredService<MxPortalMetrics>());
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RecordAsync(mailbox, 1, "1", Dsn("<dsn-2@mx.test>"), default));
 

@@ -8,7 +8,9 @@ using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Deliveries;
 using MxPortal.Infrastructure.Quarantine;
 using MxPortal.Infrastructure.Sending;
+using MxPortal.Infrastructure.Telemetry;
 using MxPortal.Infrastructure.Tests.Data;
+using MxPortal.Infrastructure.Tests.Telemetry;
 
 namespace MxPortal.Infrastructure.Tests.Quarantine;
 
@@ -27,6 +29,8 @@ public sealed class DeliveryStoreQuarantineTests(PostgresFixture postgres)
         await using var _ = host;
         var store = host.Services.GetRequiredService<DeliveryStore>();
         var batch = await store.ClaimAsync(id, 3, TimeSpan.FromMinutes(5), "node");
+        using var metrics = new MetricsProbe(host.Services);
+        var transitions = metrics.Collect<long>("mxportal.quarantine.transitions");
 
         await store.RecordAsync(id, [
             Failure(host, batch[0], 550, "550 5.1.1 User unknown"),
@@ -45,6 +49,8 @@ public sealed class DeliveryStoreQuarantineTests(PostgresFixture postgres)
         Assert.Equal($"attempt:{batch[0].Id}:1", Assert.Single(gone.History).EventId);
         Assert.Equal((AddressStatus.WithErrors, 1), (full.Status, full.ErrorCount));
         Assert.Equal(3, await db.DeliveryAttempts.CountAsync());
+        Assert.Equal((1, 1, 2), (transitions.Sum($"{MetricTags.QuarantineStatus}=quarantine"),
+            transitions.Sum($"{MetricTags.QuarantineStatus}=with_errors", $"{MetricTags.PreviousStatus}=valid"), transitions.Sum()));
     }
 
     [Theory]
@@ -56,7 +62,9 @@ public sealed class DeliveryStoreQuarantineTests(PostgresFixture postgres)
         await using var _ = host;
         var r = Assert.Single(await host.Services.GetRequiredService<DeliveryStore>().ClaimAsync(id, 1, TimeSpan.FromMinutes(5), "node"));
         var failing = new DeliveryStore(new FailingContextFactory(host.Services.GetRequiredService<DbContextOptions<AppDbContext>>()),
-            host.Services.GetRequiredService<QuarantineApplier>(), host.Time);
+            host.Services.GetRequiredService<QuarantineApplier>(), host.Time, host.Services.GetRequiredService<MxPortalMetrics>());
+        using var metrics = new MetricsProbe(host.Services);
+        var transitions = metrics.Collect<long>("mxportal.quarantine.transitions");
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing.RecordAsync(id, [Failure(host, r, 550, "550 5.1.1 User unknown")]));
 
@@ -66,6 +74,7 @@ public sealed class DeliveryStoreQuarantineTests(PostgresFixture postgres)
         Assert.Equal(0, await db.QuarantineHistory.CountAsync());
         var row = await db.DeliveryRecipients.SingleAsync();
         Assert.Equal((RecipientState.InFlight, 0), (row.State, row.Attempts));
+        Assert.Equal(0, transitions.Sum()); // rolled back: nothing to count
     }
 
     [Theory]

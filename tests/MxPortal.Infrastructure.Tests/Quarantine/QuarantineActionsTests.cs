@@ -5,7 +5,9 @@ using MxPortal.Domain.Access;
 using MxPortal.Domain.Bounces;
 using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Quarantine;
+using MxPortal.Infrastructure.Telemetry;
 using MxPortal.Infrastructure.Tests.Data;
+using MxPortal.Infrastructure.Tests.Telemetry;
 
 namespace MxPortal.Infrastructure.Tests.Quarantine;
 
@@ -57,6 +59,8 @@ public sealed class QuarantineActionsTests(PostgresFixture postgres)
         await host.MigrateAsync();
         var actions = host.Services.GetRequiredService<QuarantineActions>();
         var seed = new PipelineSeed(host);
+        using var metrics = new MetricsProbe(host.Services);
+        var transitions = metrics.Collect<long>("mxportal.quarantine.transitions");
         Assert.True((await actions.QuarantineAsync(As(Roles.Administrator), ["a@example.test", "b@example.test"], "Test", FailureReason.UserUnknown)).Succeeded);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => actions.ReleaseAsync(As(Roles.Viewer), ["a@example.test"], "Please"));
@@ -73,5 +77,8 @@ public sealed class QuarantineActionsTests(PostgresFixture postgres)
         Assert.Equal(AddressStatus.Quarantine, (await db.QuarantineRecords.SingleAsync(r => r.Address == "b@example.test")).Status);
         Assert.Contains(await db.AuditEntries.ToListAsync(), e => e.Action == "quarantine.release" && e.Details!.Contains("Mailbox works again"));
         Assert.False(await db.QuarantineRecords.AnyAsync(r => r.Address == "never@example.test"));
+        Assert.Equal(2, transitions.Sum($"{MetricTags.QuarantineStatus}=quarantine", $"{MetricTags.PreviousStatus}=valid"));
+        Assert.Equal(1, transitions.Sum($"{MetricTags.QuarantineStatus}=valid", $"{MetricTags.PreviousStatus}=quarantine"));
+        Assert.Equal(3, transitions.Sum());
     }
 }

@@ -4,7 +4,9 @@ using MxPortal.Domain.Bounces;
 using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Quarantine;
+using MxPortal.Infrastructure.Telemetry;
 using MxPortal.Infrastructure.Tests.Data;
+using MxPortal.Infrastructure.Tests.Telemetry;
 
 namespace MxPortal.Infrastructure.Tests.Quarantine;
 
@@ -23,6 +25,8 @@ public sealed class QuarantineCleanUpJobTests(PostgresFixture postgres)
             new("soft@example.test", QuarantineEvent.Error("e1", FailureType.Soft, FailureReason.Unreachable, "421 try later")),
             new("full@example.test", QuarantineEvent.Quarantine("ops", "known full", FailureReason.MailboxFull)),
             new("gone@example.test", QuarantineEvent.Error("e2", FailureType.Hard, FailureReason.UserUnknown, "550 5.1.1 User unknown")));
+        using var metrics = new MetricsProbe(host.Services);
+        var transitions = metrics.Collect<long>("mxportal.quarantine.transitions");
 
         host.Time.Advance(TimeSpan.FromDays(10) - TimeSpan.FromMinutes(1));
         Assert.Equal(0, await RunAsync(host));
@@ -43,6 +47,8 @@ public sealed class QuarantineCleanUpJobTests(PostgresFixture postgres)
         var cleanUps = await db.QuarantineHistory.Where(h => h.Kind == QuarantineEventKind.CleanUp).ToListAsync();
         Assert.Equal(2, cleanUps.Count);
         Assert.All(cleanUps, h => Assert.Equal((QuarantineEvent.SystemActor, AddressStatus.Valid), (h.Actor, h.NewStatus)));
+        Assert.Equal((1, 1, 2), (transitions.Sum($"{MetricTags.QuarantineStatus}=valid", $"{MetricTags.PreviousStatus}=with_errors"),
+            transitions.Sum($"{MetricTags.QuarantineStatus}=valid", $"{MetricTags.PreviousStatus}=quarantine"), transitions.Sum()));
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class QuarantineConcurrencyTests(PostgresFixture postgres)
             await applier.ApplyAsync(other, [Soft("other-writer")]);
             await other.SaveChangesAsync();
         });
-        var store = new DeliveryStore(racer, applier, host.Time);
+        var store = new DeliveryStore(racer, applier, host.Time, host.Services.GetRequiredService<Infrastructure.Telemetry.MxPortalMetrics>());
         var batch = await store.ClaimAsync(delivery, 1, TimeSpan.FromMinutes(5), "node");
 
         await store.RecordAsync(delivery, [new(new(batch[0].Id, batch[0].Address, "b@sender.test", Infrastructure.Sending.MessageContent.From(new MimeKit.MimeMessage())),

@@ -9,14 +9,19 @@ using MxPortal.Domain.MxRules;
 using MxPortal.Domain.Routing;
 using MxPortal.Domain.Sending;
 using MxPortal.Infrastructure.Sending;
+using MxPortal.Infrastructure.Telemetry;
+using MxPortal.Infrastructure.Tests.Telemetry;
 using MxPortal.TestSupport.Mail;
 
 namespace MxPortal.Infrastructure.Tests.Sending;
 
-public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<EngineFixture>
+public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<EngineFixture>, IDisposable
 {
     private static readonly SendingIdentity Identity = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out.sender.test" };
     private readonly ConcurrentQueue<AttemptRecord> _records = new();
+    private readonly MetricsProbe _metrics = new();
+
+    public void Dispose() => _metrics.Dispose();
 
     private static SendingPlan Plan(int maxConnections = 3, int perConnection = 5, int perHour = 100_000, IReadOnlyList<SendingIdentity>? identities = null, TlsMode tls = TlsMode.Disabled)
     {
@@ -34,7 +39,7 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         new(mx.Resolver(), ledger ?? new InMemoryBudgetLedger(TimeProvider.System),
             breaker ?? new DomainErrorBreaker(new DomainBreakerOptions(), time ?? TimeProvider.System), time ?? TimeProvider.System,
             Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = maxWaitSeconds, Transport = transport.ToString() }),
-            logger ?? NullLogger<DeliveryEngine>.Instance);
+            _metrics.Metrics, logger ?? NullLogger<DeliveryEngine>.Instance);
 
     private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r", int firstId = 1) =>
         TestMessages.Create(domain, count, prefix, firstId);
@@ -49,6 +54,9 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
     public async Task EveryMessageIsSent_NeverAboveTheConnectionOrPerConnectionLimits(SmtpTransportKind transport)
     {
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { ReplyDelay = TimeSpan.FromMilliseconds(5) });
+        var attempts = _metrics.Collect<long>("mxportal.smtp.attempts");
+        var connections = _metrics.Collect<long>("mxportal.smtp.connections");
+        var durations = _metrics.Collect<double>("mxportal.smtp.send.duration");
 
         await Engine(transport).RunAsync(Plan(maxConnections: 3, perConnection: 5), Messages("one.test", 40), Record, CancellationToken.None);
 
@@ -58,6 +66,11 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         await WaitForAsync(() => server.MessagesPerConnection.Sum() == 40);
         Assert.All(server.MessagesPerConnection, n => Assert.InRange(n, 0, 5));
         Assert.All(_records, r => Assert.Equal(("mx.one.test", 1), (r.MxHost, r.IdentityId)));
+        Assert.Equal(40, attempts.Sum($"{MetricTags.Status}=sent", $"{MetricTags.MxRule}=*"));
+        Assert.Equal(40, attempts.Sum());
+        Assert.Equal(server.Connections, connections.Sum($"{MetricTags.ConnectionResult}=opened", $"{MetricTags.MxRule}=*"));
+        Assert.Equal(40, durations.Count($"{MetricTags.Status}=sent"));
+        Assert.All(durations.GetMeasurementSnapshot(), m => Assert.InRange(m.Value, 0.0, 5.0));
     }
 
     [Theory, BothTransports]
@@ -79,6 +92,7 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
     {
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { StartTls = ScriptedStartTls.BrokenHandshake });
         var logger = new FakeLogger<DeliveryEngine>();
+        var fallbacks = _metrics.Collect<long>("mxportal.smtp.tls_fallbacks");
 
         await Engine(transport, logger: logger).RunAsync(Plan(maxConnections: 1, tls: TlsMode.Opportunistic), Messages("one.test", 3), Record, CancellationToken.None);
 
@@ -86,6 +100,7 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         var warning = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
         Assert.StartsWith("MX mx.one.test (127.0.0.31): TLS failed (", warning.Message);
         Assert.EndsWith("); this connection sends in plain text", warning.Message);
+        Assert.Equal(1, fallbacks.Sum($"{MetricTags.MxRule}=*"));
     }
 
     public static TheoryData<string, string?> UnavailablePrimaries => new()
@@ -109,6 +124,9 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
     [Theory, BothTransports]
     public async Task EveryMxDown_IsSoftUnreachableForEachRecipient(SmtpTransportKind transport)
     {
+        var connections = _metrics.Collect<long>("mxportal.smtp.connections");
+        var attempts = _metrics.Collect<long>("mxportal.smtp.attempts");
+
         await Engine(transport).RunAsync(Plan(), Messages("down.test", 4), Record, CancellationToken.None);
 
         Assert.Equal(4, _records.Count);
@@ -118,6 +136,9 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
             Assert.Equal((FailureType.Soft, FailureReason.Unreachable), (r.Outcome.Qualification!.Value.Type, r.Outcome.Qualification.Value.Reason));
             Assert.Contains("all 1 MX host(s) failed", r.Outcome.Reply);
         });
+        Assert.True(connections.Sum($"{MetricTags.ConnectionResult}=failed", $"{MetricTags.Stage}=connect", $"{MetricTags.MxRule}=*") >= 1);
+        Assert.Equal(0, connections.Sum($"{MetricTags.ConnectionResult}=opened"));
+        Assert.Equal(4, attempts.Sum($"{MetricTags.Status}=deferred", $"{MetricTags.FailureType}=soft"));
     }
 
     [Theory, BothTransports]
@@ -129,6 +150,8 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
                 : r.StartsWith("full") ? "452 4.2.2 Mailbox full" : null,
         });
         var batch = Messages("one.test", 3, "ok").Concat(Messages("one.test", 2, "unknown")).Concat(Messages("one.test", 2, "full")).ToList();
+        var attempts = _metrics.Collect<long>("mxportal.smtp.attempts");
+        var bounces = _metrics.Collect<long>("mxportal.bounce.qualifications");
 
         await Engine(transport).RunAsync(Plan(), batch, Record, CancellationToken.None);
 
@@ -137,15 +160,23 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         Assert.All(_records.Where(r => r.Message.Recipient.StartsWith("unknown")), r =>
             Assert.Equal((AttemptStatus.Failed, FailureReason.UserUnknown), (r.Outcome.Status, r.Outcome.Qualification!.Value.Reason)));
         Assert.All(_records.Where(r => r.Message.Recipient.StartsWith("full")), r => Assert.Equal(AttemptStatus.Deferred, r.Outcome.Status));
+        Assert.Equal((3, 2, 2), (attempts.Sum($"{MetricTags.Status}=sent"),
+            attempts.Sum($"{MetricTags.Status}=failed", $"{MetricTags.FailureType}=hard"), attempts.Sum($"{MetricTags.Status}=deferred", $"{MetricTags.FailureType}=soft")));
+        Assert.Equal(2, bounces.Sum($"{MetricTags.FailureType}=hard", $"{MetricTags.Reason}=user_unknown", $"{MetricTags.Origin}=sync"));
+        Assert.Equal(4, bounces.Sum());
     }
 
     [Fact]
     public async Task NullMx_FailsHardWithoutConnecting()
     {
+        var attempts = _metrics.Collect<long>("mxportal.smtp.attempts");
+
         await Engine(SmtpTransportKind.Native).RunAsync(Plan(), Messages("nullmx.test", 2), Record, CancellationToken.None);
 
         Assert.All(_records, r => Assert.Equal((AttemptStatus.Failed, FailureReason.InvalidDomain),
             (r.Outcome.Status, r.Outcome.Qualification!.Value.Reason)));
+        Assert.Equal(2, attempts.Sum($"{MetricTags.Status}=failed", $"{MetricTags.FailureType}=hard"));
+        Assert.All(attempts.GetMeasurementSnapshot(), m => Assert.False(m.Tags.ContainsKey(MetricTags.MxRule)));
     }
 
     [Theory, BothTransports]
@@ -181,6 +212,8 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         });
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 1, 0, TimeSpan.Zero));
         var ledger = new InMemoryBudgetLedger(time);
+        var suspensions = _metrics.Collect<long>("mxportal.budget.suspensions");
+        var attempts = _metrics.Collect<long>("mxportal.smtp.attempts");
 
         await Engine(transport, ledger, time).RunAsync(Plan(maxConnections: 1), Messages("one.test", 5), Record, CancellationToken.None);
 
@@ -192,6 +225,8 @@ public sealed class DeliveryEngineTests(EngineFixture mx) : IClassFixture<Engine
         Assert.Empty(server.Messages);
         var budget = Assert.Single(ledger.Snapshot());
         Assert.Contains("TS01", budget.SuspensionCause);
+        Assert.Equal(1, suspensions.Sum($"{MetricTags.MxRule}=*", $"{MetricTags.BackoffRule}=Yahoo TS01-TS03 (complaints / reputation)"));
+        Assert.Equal(4, attempts.Sum($"{MetricTags.Status}=postponed"));
     }
 
     [Theory, BothTransports]

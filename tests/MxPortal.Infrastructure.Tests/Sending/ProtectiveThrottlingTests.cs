@@ -7,6 +7,7 @@ using MxPortal.Domain.MxRules;
 using MxPortal.Domain.Routing;
 using MxPortal.Domain.Sending;
 using MxPortal.Infrastructure.Sending;
+using MxPortal.Infrastructure.Tests.Telemetry;
 using MxPortal.TestSupport.Mail;
 
 namespace MxPortal.Infrastructure.Tests.Sending;
@@ -15,12 +16,15 @@ namespace MxPortal.Infrastructure.Tests.Sending;
 /// The engine's protective throttling against scripted MX hosts: the domain error breaker (DOMAIN.md §2), reply-driven
 /// back-off triggered and lifted, and the per-message choice of the sending identity.
 /// </summary>
-public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<EngineFixture>
+public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<EngineFixture>, IDisposable
 {
     private static readonly SendingIdentity Main = new() { PublicId = 1, SourceIp = "127.0.0.1", HeloName = "out1.sender.test" };
     private static readonly SendingIdentity Second = new() { PublicId = 2, SourceIp = "127.0.0.2", HeloName = "out2.sender.test" };
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 10, 1, 0, TimeSpan.Zero));
     private readonly ConcurrentQueue<AttemptRecord> _records = new();
+    private readonly MetricsProbe _metrics = new();
+
+    public void Dispose() => _metrics.Dispose();
 
     private static SendingPlan Plan(IReadOnlyList<SendingIdentity> identities, int maxConnections = 2)
     {
@@ -37,7 +41,7 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
     private DeliveryEngine Engine(SmtpTransportKind transport, IBudgetLedger ledger, DomainErrorBreaker breaker) =>
         new(mx.Resolver(), ledger, breaker, _time,
             Options.Create(new DeliveryEngineOptions { SmtpPort = mx.SmtpPort, SlotPollMilliseconds = 20, MaxWaitSeconds = 300, Transport = transport.ToString() }),
-            NullLogger<DeliveryEngine>.Instance);
+            _metrics.Metrics, NullLogger<DeliveryEngine>.Instance);
 
     private static List<OutgoingMessage> Messages(string domain, int count, string prefix = "r", int firstId = 1) =>
         TestMessages.Create(domain, count, prefix, firstId);
@@ -54,8 +58,10 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
         await using var server = mx.Server(EngineFixture.Live1, new SmtpScript { RecipientReply = _ => "550 5.1.1 User unknown" });
         var breaker = new DomainErrorBreaker(new DomainBreakerOptions { MinimumAttempts = 20, Pause = TimeSpan.FromHours(3) }, _time);
         var ledger = new InMemoryBudgetLedger(_time, breaker);
+        var openings = _metrics.Collect<long>("mxportal.domain_breaker.openings");
 
         await Engine(transport, ledger, breaker).RunAsync(Plan([Main], maxConnections: 1), Messages("one.test", 60), Record, CancellationToken.None);
+        Assert.Equal(1, openings.Sum());
 
         var resume = _time.GetUtcNow().UtcDateTime.AddHours(3);
         Assert.Equal(60, _records.Count);
@@ -74,6 +80,7 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
         await Engine(transport, ledger, breaker).RunAsync(Plan([Main]), Messages("one.test", 5, "later"), Record, CancellationToken.None);
         Assert.All(_records, r => Assert.Equal(AttemptStatus.Postponed, r.Outcome.Status));
         Assert.Equal(connections, server.Connections);
+        Assert.Equal(1, openings.Sum()); // counted when it opened, not again while it stays open
 
         // After the pause the domain is tried again from a fresh window.
         _time.Advance(TimeSpan.FromHours(3));
@@ -92,6 +99,7 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
             RecipientReply = r => r.StartsWith("bad") ? "550 5.1.1 User unknown" : null,
         });
         var breaker = new DomainErrorBreaker(new DomainBreakerOptions { MinimumAttempts = 20 }, _time);
+        var openings = _metrics.Collect<long>("mxportal.domain_breaker.openings");
 
         // Four refused, one accepted, and again: 80 % failures, under the 90 % threshold, whatever the window holds.
         var batch = Enumerable.Range(0, 40).Select(i => i % 5 == 4 ? Messages("one.test", 1, "ok", firstId: i)[0] : Messages("one.test", 1, "bad", firstId: i)[0]).ToList();
@@ -100,6 +108,7 @@ public sealed class ProtectiveThrottlingTests(EngineFixture mx) : IClassFixture<
         Assert.DoesNotContain(_records, r => r.Outcome.Status == AttemptStatus.Postponed);
         Assert.Equal(32, _records.Count(r => r.Outcome.Status == AttemptStatus.Failed));
         Assert.Equal(8, server.Messages.Count);
+        Assert.Equal(0, openings.Sum());
     }
 
     [Theory, BothTransports]

@@ -18,6 +18,10 @@ public sealed class StartupConfigurationTests
     [InlineData("Sync:Role", "Client", "Sync:ApiKey")]
     [InlineData("Sync:TimeoutSeconds", "0", "TimeoutSeconds")]
     [InlineData("Sending:Transport", "Smoke", "Sending:Transport")]
+    [InlineData("Telemetry:PrometheusPath", "metrics", "Telemetry:PrometheusPath")]
+    [InlineData("Telemetry:PrometheusAllowedNetworks:0", "10.0.0.0/33", "Telemetry:PrometheusAllowedNetworks:0")]
+    [InlineData("Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint")]
+    [InlineData("Telemetry:OtlpProtocol", "udp", "Telemetry:OtlpProtocol")]
     public void BadValue_StopsStartupNamingTheKey(string key, string value, string named)
     {
         using var factory = new PortalFactory(new Dictionary<string, string?> { [key] = value });

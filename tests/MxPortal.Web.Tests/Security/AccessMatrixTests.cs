@@ -91,6 +91,7 @@ public sealed class AccessMatrixTests(RolePortalFixture portal) : IClassFixture<
 
     [Theory]
     [InlineData("/healthz")]
+    [InlineData("/metrics")]
     [InlineData("/Account/Login")]
     public async Task PublicEndpoints_AnswerAnonymousRequests(string path)
     {

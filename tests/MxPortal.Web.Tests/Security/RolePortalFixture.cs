@@ -12,7 +12,8 @@ namespace MxPortal.Web.Tests.Security;
 public sealed class RolePortalFixture : IAsyncLifetime
 {
     public const string Password = "Role-Pass-2026";
-    public PortalFactory Factory { get; } = new();
+    // Note: the metrics endpoint is on, so the matrix covers it (anonymous, loopback: the default allowed network).
+    public PortalFactory Factory { get; } = new(new Dictionary<string, string?> { ["Telemetry:Prometheus"] = "true" });
 
     public static string EmailOf(string role) => role == Roles.Administrator ? PortalFactory.AdminEmail : $"{role.ToLowerInvariant()}@example.test";
 

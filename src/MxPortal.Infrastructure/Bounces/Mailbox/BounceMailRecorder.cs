@@ -7,6 +7,7 @@ using MxPortal.Domain.Quarantine;
 using MxPortal.Infrastructure.Dashboard;
 using MxPortal.Infrastructure.Data;
 using MxPortal.Infrastructure.Quarantine;
+using MxPortal.Infrastructure.Telemetry;
 
 namespace MxPortal.Infrastructure.Bounces.Mailbox;
 
@@ -17,7 +18,7 @@ namespace MxPortal.Infrastructure.Bounces.Mailbox;
 /// </summary>
 public sealed class BounceMailRecorder(
     IDbContextFactory<AppDbContext> contexts, BounceMailParser parser, IBounceRuleSource rules, QuarantineApplier quarantine,
-    TimeProvider time)
+    TimeProvider time, MxPortalMetrics metrics)
 {
     /// <summary>Records the mail; a transaction that lost a race (a quarantine record or qualification row written
     /// meanwhile) is run again whole (<see cref="ConflictRetry"/>).</summary>
@@ -32,6 +33,8 @@ public sealed class BounceMailRecorder(
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var stats = new DailyStats();
+        List<BounceEvent> bounces = [];
+        IReadOnlyList<QuarantineResult> quarantined = [];
         var mail = new ProcessedBounceMail
         {
             MailboxId = mailboxId, UidValidity = uidValidity, MessageKey = key, MessageId = messageId,
@@ -69,15 +72,20 @@ public sealed class BounceMailRecorder(
                 bounce.DeliveryId = deliveryId;
                 bounce.RecipientId = recipientId;
                 db.BounceEvents.Add(bounce);
+                bounces.Add(bounce);
                 stats.Bounce(now, bounce.Domain, bounce.Type, bounce.Reason, bounce.IsComplaint);
                 if (QuarantineEventOf(bounce, reputation, $"bounce:{mailboxId}:{uidValidity}:{key}:{index}") is { } evt) effects.Add(new AddressEvent(bounce.Address, evt));
             }
-            await quarantine.ApplyAsync(db, effects, ct);
+            quarantined = await quarantine.ApplyAsync(db, effects, ct);
         }
 
         await db.SaveChangesAsync(ct);
         await stats.SaveAsync(db, ct);
         await tx.CommitAsync(ct);
+        // Counted once committed: a transaction run again after a conflict counts once.
+        metrics.BounceMail(mail.Outcome);
+        foreach (var b in bounces) metrics.BounceMailQualified(b.Type, b.Reason, b.DecidedBy);
+        metrics.Quarantine(quarantined);
         return mail.Outcome;
     }
 

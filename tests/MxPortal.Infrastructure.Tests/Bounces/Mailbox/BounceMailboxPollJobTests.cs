@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MxPortal.Infrastructure.Bounces.Mailbox;
+using MxPortal.Infrastructure.Telemetry;
 using MxPortal.Infrastructure.Tests.Data;
+using MxPortal.Infrastructure.Tests.Telemetry;
 
 namespace MxPortal.Infrastructure.Tests.Bounces.Mailbox;
 
@@ -20,6 +22,9 @@ public sealed class BounceMailboxPollJobTests(PostgresFixture postgres, DovecotF
     {
         await using var t = await MailboxTestContext.CreateAsync(provider, postgres, dovecot.Server, protocol);
         t.Deliver(MailboxTestContext.CorpusMails);
+        using var metrics = new MetricsProbe(t.Host.Services);
+        var mails = metrics.Collect<long>("mxportal.bounce.mails");
+        var bounces = metrics.Collect<long>("mxportal.bounce.qualifications");
         var removedWithoutRow = new List<string>();
         var watch = t.Wrap(beforeRemove: async key =>
         {
@@ -43,6 +48,11 @@ public sealed class BounceMailboxPollJobTests(PostgresFixture postgres, DovecotF
         Assert.All(events, e => Assert.NotNull(e.ProcessedBounceMailId));
         // Every event with a qualified text counted exactly once in the qualification table.
         Assert.Equal(events.Count(e => e.NormalizedTextMd5 is not null), await db.ErrorQualifications.SumAsync(q => q.Count));
+        Assert.Equal(MailboxTestContext.CorpusMails.Length, mails.Sum($"{MetricTags.MailResult}=recorded"));
+        Assert.Equal(MailboxTestContext.CorpusMails.Length, mails.Sum());
+        Assert.Equal(events.Count, bounces.Sum($"{MetricTags.Origin}=async"));
+        Assert.All(events.GroupBy(e => (e.Type, e.Reason)), g => Assert.Equal(g.Count(),
+            bounces.Sum($"{MetricTags.FailureType}={MetricValues.Of(g.Key.Type)}", $"{MetricTags.Reason}={MetricValues.Of(g.Key.Reason)}")));
         var box = await db.BounceMailboxes.SingleAsync();
         Assert.Null(box.LeaseOwner);
         Assert.NotNull(box.LastPollUtc);
@@ -55,6 +65,9 @@ public sealed class BounceMailboxPollJobTests(PostgresFixture postgres, DovecotF
         await using var t = await MailboxTestContext.CreateAsync(provider, postgres, dovecot.Server, protocol);
         var raw = "From: someone@example.test\r\nTo: returns@example.test\r\nSubject: lunch?\r\nMessage-ID: <lunch-1@example.test>\r\n\r\nAre you free at noon?\r\n"u8.ToArray();
         t.Dovecot.Deliver(t.User, raw);
+        using var metrics = new MetricsProbe(t.Host.Services);
+        var mails = metrics.Collect<long>("mxportal.bounce.mails");
+        var bounces = metrics.Collect<long>("mxportal.bounce.qualifications");
         var rowsAtRemoval = -1;
         var watch = t.Wrap(beforeRemove: async _ =>
         {
@@ -73,8 +86,9 @@ public sealed class BounceMailboxPollJobTests(PostgresFixture postgres, DovecotF
         Assert.Contains("Are you free at noon?", System.Text.Encoding.UTF8.GetString(unparsed.RawMail));
         Assert.False(string.IsNullOrWhiteSpace(unparsed.Error));
         Assert.Empty(await check.BounceEvents.ToListAsync());
+        Assert.Equal((1, 1), (mails.Sum($"{MetricTags.MailResult}=unparsed"), mails.Sum()));
+        Assert.Equal(0, bounces.Sum());
     }
-
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task CrashAfterCommitBeforeRemoval_Rerun_LosesNothingAndCountsNothingTwice(string provider, MailProtocol protocol)
