@@ -34,7 +34,7 @@ public static class DefaultBounceRules
 
         // Inactive user (seed: Inactive MailBox, not poped for more than 6 months).
         R("inactive-user", Soft, FailureReason.InactiveUser,
-            @"inactive (mailbox|e-?mail|user|account|recipient|address)|not poped|account (is |has been )?(disabled|locked|suspended|discontinued|deactivated|inactive|blocked|frozen)|account that you tried to reach is disabled|mailbox (is )?(frozen|disabled|inactive|suspended|locked)|disabled (recipient|user|mailbox|account)|user account (is )?disabled|recipient account is blocked|compte du destinataire est bloque|user (is )?suspended|(mailbox|account|user) (is |has been )?temporarily (disabled|deactivated|suspended|blocked)|(mailbox|account|recipient|user) (is )?(no longer|not) active|account (has )?expired|due to inactivity|deactivated (mailbox|account)|suspended (mailbox|account|recipient)"),
+            @"inactive (mailbox|e-?mail|user|account|recipient|address)|not poped|account (is |has been )?(disabled|locked|suspended|discontinued|deactivated|inactive|blocked|frozen)|account that you tried to reach is disabled|mailbox (is )?(frozen|disabled|inactive|suspended|locked)|disabled (recipient|user|mailbox|account)|user account (is )?disabled|recipient account is blocked|compte du destinataire est bloque|user (is )?suspended|(mailbox|account|user) (is |has been )?temporarily (disabled|deactivated|suspended|blocked)|(mailbox|account|recipient|user) (is )?(no longer|not) active|(mailbox|account|recipient|user) (is |has been )?(marked )?inactive|account (has )?expired|due to inactivity|deactivated (mailbox|account)|suspended (mailbox|account|recipient)"),
 
         // Gave up after retrying: a transport verdict, whatever the last lookup said.
         R("expired", Soft, FailureReason.Unreachable,
@@ -86,7 +86,7 @@ public static class DefaultBounceRules
         // A reply that names the connecting IP ("IP=192.0.2.1", "your IP address 192.0.2.1") is
         // about our sending host, whatever else it says: a block or a reputation refusal.
         R("sending-ip-named", Soft, FailureReason.Refused,
-            @"\b(your |client |sending |connecting |source )?ip( address)?( ?[=:] ?| \[?)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b"),
+            @"\b(your |client |sending |connecting |source )?ip( address)?( ?[=:] ?| \[?)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|messages? from \[?\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\]? (weren't|were not|wasn't|was not|are not|is not|cannot be) (sent|accepted|delivered)"),
 
         // Generic words last: they would swallow the specific texts above.
         R("address-rejected", Hard, FailureReason.UserUnknown, @"address rejected(\s*[^\s:]|\s*$)"),

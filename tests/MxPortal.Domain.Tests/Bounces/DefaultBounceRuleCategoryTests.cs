@@ -25,6 +25,9 @@ public sealed class DefaultBounceRuleCategoryTests
     [InlineData("550 Recipient mailbox unavailable due to inactivity", "inactive-user", FailureReason.InactiveUser)]
     [InlineData("550 Sorry, this account has expired", "inactive-user", FailureReason.InactiveUser)]
     [InlineData("550 The account is temporarily blocked by its owner", "inactive-user", FailureReason.InactiveUser)]
+    // The words outweigh a 5.1.1 code: the address exists and is inactive, so no quarantine at once.
+    [InlineData("550 5.1.1 User is inactive", "inactive-user", FailureReason.InactiveUser)]
+    [InlineData("550 Recipient has been marked inactive", "inactive-user", FailureReason.InactiveUser)]
     // Malformed messages are refused content, not a size problem.
     [InlineData("554 Message is not RFC 5322 compliant", "header-error", FailureReason.Refused)]
     [InlineData("550 Rejected: missing Message-ID header", "header-error", FailureReason.Refused)]
@@ -49,6 +52,7 @@ public sealed class DefaultBounceRuleCategoryTests
     [InlineData("553 sorry, that domain isn't in my list of allowed rcpthosts", "policy-content", FailureReason.Refused)]
     [InlineData("550 Your server is not authorized to send mail to this domain", "policy-content", FailureReason.Refused)]
     [InlineData("554 Refusing: your IP 198.51.100.7 is not welcome here", "sending-ip-named", FailureReason.Refused)]
+    [InlineData("550 OU-002 (COL004-MC1F12) Unfortunately, messages from 198.51.100.7 weren't sent. Please contact your Internet service provider.", "sending-ip-named", FailureReason.Refused)]
     [InlineData("550 mx.example.net: ip=198.51.100.7 - See the postmaster page", "sending-ip-named", FailureReason.Refused)]
     public void Classify_ReplyOfAKnownClass_IsDecidedByItsRule(string reply, string rule, FailureReason reason)
     {
