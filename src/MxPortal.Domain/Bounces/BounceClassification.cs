@@ -36,6 +36,8 @@ public readonly record struct BounceClassification(
             {
                 ClassificationSource.Rule => $"bounce rule '{RuleName}' matched the text",
                 ClassificationSource.StatusCode => $"no rule matched; enhanced status code {Status} means {outcome}",
+                ClassificationSource.ReplyCode when ReplyCode == SmtpReplyCode.DomainDoesNotAcceptMail =>
+                    $"no rule or informative status code; reply code {ReplyCode} says the domain accepts no mail (RFC 7504)",
                 ClassificationSource.ReplyCode => $"no rule or informative status code; reply code {ReplyCode} is a temporary failure",
                 ClassificationSource.Report => $"the report says so ({RuleName})",
                 _ => "no rule and no informative status code matched: the text needs qualification",

@@ -48,6 +48,13 @@ public sealed class BounceClassifier(BounceRuleSet rules)
                 null, status, replyCode);
         }
 
+        // RFC 7504: 556 "domain does not accept mail" (a null MX) is a dead end for the whole domain.
+        if (replyCode == SmtpReplyCode.DomainDoesNotAcceptMail)
+        {
+            return new BounceClassification(FailureType.Soft, FailureReason.InvalidDomain, ClassificationSource.ReplyCode,
+                null, status, replyCode);
+        }
+
         return new BounceClassification(FailureType.Soft, FailureReason.NotDefined, ClassificationSource.Default,
             null, status, replyCode);
     }

@@ -9,7 +9,7 @@ public enum ClassificationSource
     /// <summary>The RFC 3463 enhanced status code.</summary>
     StatusCode,
 
-    /// <summary>The basic SMTP reply code (a 4xx deferral).</summary>
+    /// <summary>The basic SMTP reply code (a 4xx deferral, or 556: the domain accepts no mail).</summary>
     ReplyCode,
 
     /// <summary>The report itself: a delivered DSN, an auto-reply or a feedback-loop complaint.</summary>

@@ -3,6 +3,9 @@ namespace MxPortal.Domain.Bounces;
 /// <summary>Finds the basic SMTP reply code (RFC 5321 §4.2) in an error text.</summary>
 public static class SmtpReplyCode
 {
+    /// <summary>RFC 7504: the domain accepts no mail (its MX is a null MX).</summary>
+    public const int DomainDoesNotAcceptMail = 556;
+
     /// <summary>
     /// The first three-digit code 2xx, 4xx or 5xx standing alone (not part of a longer number, an
     /// IP address or a status code), e.g. 550 in "host x said: 550 5.1.1 ...". 0 when there is none.

@@ -52,12 +52,22 @@ public sealed class BounceClassifierTests
         Assert.False(result.DeferralDowngrade);
     }
 
+    [Fact]
+    public void Classify_556WithoutRuleOrStatus_IsAnInvalidDomain()
+    {
+        // RFC 7504: 556 is "domain does not accept mail" (null MX): the whole domain is a dead end.
+        var result = Classifier.Classify("556 SMTP protocol returned a permanent error");
+
+        Assert.Equal((FailureType.Soft, FailureReason.InvalidDomain, ClassificationSource.ReplyCode), (result.Type, result.Reason, result.Source));
+        Assert.Contains("RFC 7504", result.Explanation, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("550 5.1.1 <x@example.org>: nope", FailureType.Hard, FailureReason.UserUnknown, "5.1.1")]
     [InlineData("550 5.1.2 bad", FailureType.Soft, FailureReason.InvalidDomain, "5.1.2")]
     [InlineData("452 4.2.2 nope", FailureType.Soft, FailureReason.MailboxFull, "4.2.2")]
     [InlineData("451 4.3.0 please wait", FailureType.Soft, FailureReason.Unreachable, "4.3.0")]
-    [InlineData("554 5.7.0 go away", FailureType.Soft, FailureReason.Refused, "5.7.0")]
+    [InlineData("554 5.7.0 not today", FailureType.Soft, FailureReason.Refused, "5.7.0")]
     public void Classify_NoRuleMatches_FallsBackToTheEnhancedStatusCode(string reply, FailureType type, FailureReason reason, string code)
     {
         var result = Classifier.Classify(reply);
