@@ -20,17 +20,22 @@ public static class DefaultBounceRules
 
         // Rate limits and deferrals for volume or complaints (DOMAIN.md §5 seed: TS01).
         R("rate-limited", Soft, FailureReason.Unreachable,
-            @"temporarily deferred|\[TSS?0\d\]|rate.?limit|too many (connections|concurrent|messages(?! on the server)|recipients this hour|sessions|errors from your ip)|sent to too many recipients|connection limit|throttl|please slow down|sending (quota|limit)|receiving mail (too quickly|at a rate)|exceeded the rate|too fast|max e-?mails per hour|trop de connexions"),
+            @"temporarily deferred|\[TSS?0[0-8]\]|rate.?limit|too many (connections|concurrent|messages(?! on the server| containing)|recipients this hour|sessions|errors from your ip)|sent to too many recipients|connection limit|throttl|please slow down|sending (quota|limit)|receiving mail (too quickly|at a rate)|exceeded the rate|too fast|max e-?mails per hour|daily limit|limit for message recipients|submission quota|message receive limit|exceeded (their|its|the) limit for|exceeded permitted limits|exceeded threshold|relay (sending )?limit exceeded|trop de connexions"),
 
         // Transport and local delivery agent failures that mention a user but are about the system.
         R("local-delivery-agent", Soft, FailureReason.Unreachable,
-            @"procmail: |\bpipe to \||unknown mailer error|mailer error|operating system error|\|IFS=|x-unix; \d+$"),
+            @"procmail: |\bpipe to \||unknown mailer error|mailer error|operating system error|\|IFS=|x-unix; \d+$|address ambiguous|mailing list expansion problem|misconfigured forwarding"),
         R("server-resources", Soft, FailureReason.Unreachable,
             @"insufficient (system )?(resources|disk space)|system (is )?full|queue file write error|upstream error|internal (system|server) error|internal error reading|local error in processing|could not load drd|(local|mail system|server|system) config(uration)? error|server is misconfigured|temporary local problem|interrupted system call|can't create user output file|error while being processed|there is no mdb|timeout waiting for input"),
 
         // Mailbox full (seed: 550 5.2.2 user quota exceeded).
         R("mailbox-full", Soft, FailureReason.MailboxFull,
-            @"mailbox (is )?full|mailbox.{0,40}over ?quota|over ?quota|quota ?(usage )?(exceeded|exceed)|(mailbox|inbox|account) (has )?exceeded|(mailbox|inbox|account) (is )?(at|over) (its )?(capacity|limit|storage)|not enough (storage|disk|space)|exceeds? (the )?(allowed|storage|mailbox) (size|quota|limit)|mailbox exceeds|out of storage space|storage (space )?(is )?full|disk quota|insufficient storage|mailbox size limit|user.{0,20}quota|inbox is full|bo[iî]te.{0,20}pleine|full mailbox|mail ?folder is full|exceeded storage allocation|mailbox would exceed|no space left on device|not sufficient disk space|quota violation|too much mail data|too many messages on the server|space has been used up|for exceeding receiving limits"),
+            @"mailbox (is )?full|mailbox.{0,40}over ?quota|over ?quota|quota ?(usage )?(exceeded|exceed)|(mailbox|inbox|account) (has )?exceeded|(mailbox|inbox|account) (is )?(at|over) (its )?(capacity|limit|storage)|not enough (storage|disk|space)|exceeds? (the )?(allowed|storage|mailbox) (size|quota|limit)|mailbox exceeds|out of storage space|storage (space )?(is )?full|disk quota|insufficient storage|mailbox size limit|user.{0,20}quota|inbox is full|bo[iî]te.{0,20}pleine|full mailbox|mail ?folder is full|exceeded storage allocation|mailbox would exceed|no space left on device|not sufficient disk space|quota violation|too much mail data|too many messages on the server|space has been used up|storage limit|for exceeding receiving limits"),
+
+        // Our own sending account refused ("your account", "the sender account"): about us, not the
+        // recipient, so before the inactive-account words below.
+        R("sender-account", Soft, FailureReason.Refused,
+            @"mail sending denied|sender('s)? account (is |has been )?(disabled|suspended|locked|blocked|not registered)|your account (is |has been )?(disabled|suspended|locked|blocked)"),
 
         // Inactive user (seed: Inactive MailBox, not poped for more than 6 months).
         R("inactive-user", Soft, FailureReason.InactiveUser,
@@ -40,19 +45,20 @@ public static class DefaultBounceRules
         R("expired", Soft, FailureReason.Unreachable,
             @"message expired|envelope expired|could not be delivered for|in the queue too long|too long in the queue|after multiple retries|delivery time expired|retry time(out)? (exceeded|expired)|retry time not reached|failing for a long time|not been collected after|numerous attempts to deliver|delivery attempts will continue|server did not respond"),
 
-        // The receiving server insists on TLS: a transport setting of the MX rule, not a refusal
-        // of the message (before the generic "required" and "authentication" words below).
+        // The receiving server insists on TLS, or the TLS policy of the domain (MTA-STS, DANE)
+        // failed: a transport matter of the MX rule, not a refusal of the message (before the
+        // generic "required" and "authentication" words below).
         R("tls-required", Soft, FailureReason.Unreachable,
-            @"starttls (is )?required|must issue a starttls|(tls|encryption) (is )?required|requires? (a )?(secure|tls|encrypted) connection"),
+            @"starttls (is )?required|must issue a starttls|(tls|encryption) (is )?required|requires? (a )?(secure|tls|encrypted) connection|to use tls|must support tls|requires? (encryption|tls)|high-strength ciphers|mta-sts|\bdane\b|starttls-not-supported|certificate-expired|tlsa-invalid|dnssec-invalid|certificate-host-mismatch"),
 
         // Header and format refusals before the size rule: "headers too large" is content, not size.
-        R("header-error", Soft, FailureReason.Refused, @"headers? (too (large|long|many)|error)|improper use of 8-bit|multiple addresses in from|not rfc ?(822|2822|5322)|rfc ?(822|2822|5322) (compliant|compliance|violation)|(malformed|invalid|duplicate|missing) (\S+ )?(header|message-id)|bare (lf|linefeed|cr)|multiple \S+ headers|rfcmessagenoncompliant"),
+        R("header-error", Soft, FailureReason.Refused, @"headers? (is |are )?(too (large|long|many)|error)|invalid message content|improper use of 8-bit|multiple addresses in from|not rfc ?(822|2822|5322)|rfc ?(822|2822|5322) (compliant|compliance|violation)|(malformed|invalid|duplicate|missing) (\S+ )?(header|message-id)|bare (lf|linefeed|cr)|multiple \S+ headers|rfcmessagenoncompliant"),
         R("message-too-large", Soft, FailureReason.TextTooLong,
             @"(message|mail|email) (size )?(exceeds|is too (big|large)|too (big|large))|size (limit )?exceed|exceeds (the )?(fixed |maximum )*(message )?size|message too large|line limit exceeded|message length exceeds|exceed ?limit|(message|mail) file too (big|large)|too (big|large) for (the )?(system|mailbox|server)|maximum (inbound |incoming )?message size|\bsize limit|taille limite"),
 
         // Domains that accept no mail (null MX) are dead ends, not network trouble.
         R("domain-accepts-no-mail", Soft, FailureReason.InvalidDomain,
-            @"doesn't receive email|does not accept (e-?)?mail(?! from)|mail receiving disabled|no route for current request|indicated no smtp service|null mx|no mail server for|domain is not reachable|couldn't find a mail exchanger|malformed or unexpected name server reply|account or domain may not exist"),
+            @"doesn't receive email|does not accept (e-?)?mail(?! from| over)|no mail-enabled subscriptions|mail receiving disabled|no route for current request|indicated no smtp service|null mx|no mail server for|domain is not reachable|couldn't find a mail exchanger|malformed or unexpected name server reply|account or domain may not exist"),
 
         // Temporary DNS failures are the network's, not the domain's (DOMAIN.md §4: SERVFAIL is Unreachable).
         R("dns-temporary", Soft, FailureReason.Unreachable,
@@ -70,9 +76,9 @@ public static class DefaultBounceRules
             @"recipient preferences|not a member of|permission to post|group you tried to contact|groups\.google\.com/support|send mail as|access denied|denied by policy|not accepted for policy|account is protected by|previously bounced|bounced address|restricted sms e-?mail|not accepting any mail|only accepting mail from specific|refuses? to receive|\buser reject\b|members-only list|closed mailing list|not subscribed to this group|organizational settings|mass mailer|captcha"),
 
         R("authentication", Soft, FailureReason.Refused,
-            @"dmarc|dkim|\bspf\b|unauthenticated|authentication (checks|failed|failure|information|required|credentials|level|requirements)|verification failure|sender( e-?mail)? (address )?(rejected|verify failed|not allowed|is spammer|not pre-approved)|invalid sender|sender (address )?invalid|emetteur invalide|bogus mail from|null sender|empty envelope sender|no third-party dsns|unsigned dsn|purported responsible address|batv|backscatter|mail from not owned|fully qualified e-?mail address required|senderfilterconfig|not a registered gateway user|does not accept mail from|helo command rejected|cannot find your hostname|cannot resolve your address|forward dns entry|unresolvable relay host|unverifiable sending|unverifyable sending|ses:sendrawemail|subscribed to ses|domain of sender|sender domain|unroutable sender|mailfrom domain|mismatches client ip|reverse (dns|lookup)|\bptr\b|ip name lookup failed|\brdns\b"),
+            @"dmarc|dkim|\bspf\b|unauthenticated|authentication (checks|failed|failure|information|required|credentials|level|requirements)|verification failure|sender( e-?mail)? (address )?(rejected|verify failed|not allowed|is spammer|not pre-approved)|invalid sender|failed to authenticate|provide a valid from|sender (address )?invalid|emetteur invalide|bogus mail from|null sender|empty envelope sender|no third-party dsns|unsigned dsn|purported responsible address|batv|backscatter|mail from not owned|fully qualified e-?mail address required|senderfilterconfig|not a registered gateway user|does not accept mail from|helo command rejected|helo/ehlo|cannot find your hostname|cannot resolve your address|forward dns entry|unresolvable relay host|unverifiable sending|unverifyable sending|ses:sendrawemail|subscribed to ses|domain of sender|sender domain|unroutable sender|mailfrom domain|mismatches client ip|reverse (dns|lookup)|\bptr\b|ip name lookup failed|\brdns\b"),
         R("spam-reputation", Soft, FailureReason.Refused,
-            @"spam|\bUBE\b|blocked|content filter|banned content|rejecting mail content|bulk\.advertising|mail score|open proxy|dynamic ips?\b|bad (sender )?ip|banned sending ip|ip profile|unwanted messages|smtp server of your isp|confirm this mail server|requires confirmation|not accepting connections|no access from mail server|block ?list|black ?list|dnsbl|spamhaus|reputation|complaint|\bRBL\b|bulk mail|junk|unsolicited|phishing"),
+            @"spam|\bUBE\b|blocked|permanently deferred|content filter|banned content|rejecting mail content|bulk\.advertising|mail score|open proxy|dynamic ips?\b|bad (sender )?ip|banned sending ip|ip profile|unwanted messages|smtp server of your isp|confirm this mail server|requires confirmation|not accepting connections|no access from mail server|block ?list|black ?list|dnsbl|spamhaus|reputation|complaint|\bRBL\b|bulk mail|junk|unsolicited|phishing"),
         R("policy-content", Soft, FailureReason.Refused,
             @"policy|relay(ing)? (denied|not permitted|prohibited|access denied)|no relaying|open relay|unable to relay|(permitted|allowed|configured) to relay|as a relay|insecure mail relay|don't handle mail for|\bnot a gateway|non-local e-?mail address|virus|malware|content (rejected|error)|message filtered|illegal attachment|executable files are not allowed|containing images or other attachments|protocol violation|media error|prohibited|forbidden|not permitted|network not allowed|mail rejected|message rejected|administrative prohibition|rcpthosts|not authori[sz]ed to (send|relay)"),
 

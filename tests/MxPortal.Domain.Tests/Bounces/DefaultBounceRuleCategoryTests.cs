@@ -81,6 +81,15 @@ public sealed class DefaultBounceRuleCategoryTests
     [InlineData("550 Recipient domain must exist", "invalid-domain", FailureReason.InvalidDomain)]
     [InlineData("554 Mail forwarding loop for bob@example.net", "system-error", FailureReason.Unreachable)]
     [InlineData("451 Temporary local problem - please try later", "server-resources", FailureReason.Unreachable)]
+    // Provider wordings whose words alone once pointed at the wrong class.
+    [InlineData("550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients", "rate-limited", FailureReason.Unreachable)]
+    [InlineData("550 5.2.2 Submission quota exceeded", "rate-limited", FailureReason.Unreachable)]
+    [InlineData("550 Mail Sending denied: the sender account is disabled", "sender-account", FailureReason.Refused)]
+    [InlineData("553 5.7.2 [TSS09] All messages from 198.51.100.7 will be permanently deferred; Retrying will NOT succeed", "spam-reputation", FailureReason.Refused)]
+    [InlineData("550 5.7.5 Remote certificate failed MTA-STS validation", "tls-required", FailureReason.Unreachable)]
+    [InlineData("553 This route requires encryption (TLS)", "tls-required", FailureReason.Unreachable)]
+    [InlineData("550 Access denied, example.com does not accept email over IPv6", "refused-by-recipient", FailureReason.Refused)]
+    [InlineData("550 5.1.4 Destination mailbox address ambiguous", "local-delivery-agent", FailureReason.Unreachable)]
     public void Classify_ReplyOfAKnownClass_IsDecidedByItsRule(string reply, string rule, FailureReason reason)
     {
         var result = Classifier.Classify(reply);
