@@ -20,7 +20,7 @@ public static class DefaultBounceRules
 
         // Rate limits and deferrals for volume or complaints (DOMAIN.md §5 seed: TS01).
         R("rate-limited", Soft, FailureReason.Unreachable,
-            @"temporarily deferred|\[TSS?0[0-8]\]|rate.?limit|too many (connections|concurrent|messages(?! on the server| containing)|recipients this hour|sessions|errors from your ip)|sent to too many recipients|connection limit|throttl|please slow down|sending (quota|limit)|receiving mail (too quickly|at a rate)|exceeded the rate|too fast|max e-?mails per hour|daily limit|limit for message recipients|submission quota|message receive limit|exceeded (their|its|the) limit for|exceeded permitted limits|exceeded threshold|relay (sending )?limit exceeded|trop de connexions"),
+            @"temporarily deferred|\[TSS?0[0-8]\]|rate.?limit|too many (connections|concurrent|messages(\s*$|\s*[^\sa-z]|\s+(in|per|this|from|for|sent|at|too|over)\b)|recipients this hour|sessions|errors from your ip)|sent to too many recipients|connection limit|throttl|please slow down|sending (quota|limit)|receiving mail (too quickly|at a rate)|exceeded the rate|too fast|max e-?mails per hour|daily limit|limit for message recipients|submission quota|message receive limit|exceeded (their|its|the) limit for|exceeded permitted limits|exceeded threshold|relay (sending )?limit exceeded|trop de connexions"),
 
         // Transport and local delivery agent failures that mention a user but are about the system.
         R("local-delivery-agent", Soft, FailureReason.Unreachable,
@@ -58,7 +58,7 @@ public static class DefaultBounceRules
 
         // Domains that accept no mail (null MX) are dead ends, not network trouble.
         R("domain-accepts-no-mail", Soft, FailureReason.InvalidDomain,
-            @"doesn't receive email|does not accept (e-?)?mail(?! from| over)|no mail-enabled subscriptions|mail receiving disabled|no route for current request|indicated no smtp service|null mx|no mail server for|domain is not reachable|couldn't find a mail exchanger|malformed or unexpected name server reply|account or domain may not exist"),
+            @"doesn't receive email|does not accept (e-?)?mail(\s*$|\s*[^\sa-z]|\s+(for|to|at|here|because)\b)|no mail-enabled subscriptions|mail receiving disabled|no route for current request|indicated no smtp service|null mx|no mail server for|domain is not reachable|couldn't find a mail exchanger|malformed or unexpected name server reply|account or domain may not exist"),
 
         // Temporary DNS failures are the network's, not the domain's (DOMAIN.md §4: SERVFAIL is Unreachable).
         R("dns-temporary", Soft, FailureReason.Unreachable,
