@@ -5,12 +5,23 @@ namespace MxPortal.Infrastructure.Bounces;
 /// <summary>
 /// Finds the SMTP command an error answered (RCPT, DATA, MAIL, CONN) from the wording of
 /// postfix ("in reply to RCPT TO command"), exim ("after end of data"), dma ("did not like our
-/// RCPT TO") and sendmail transcripts ("&gt;&gt;&gt; RCPT To:" then "&lt;&lt;&lt; 550 ...").
+/// RCPT TO"), qmail ("does not like recipient", "failed after I sent the message") and sendmail transcripts ("&gt;&gt;&gt; RCPT To:" then "&lt;&lt;&lt; 550 ...").
 /// </summary>
 internal static partial class SmtpStageReader
 {
     private static readonly (string Anchor, string? Optional)[] Anchors =
         [("in reply to", "end of"), ("after", "end of"), ("our", "final"), ("SMTP:", null)];
+
+    // qmail-remote's own sentences name the stage without naming the command.
+    private static readonly (string Sentence, string Stage)[] QmailSentences =
+    [
+        (" does not like recipient", "RCPT"),
+        (" failed on DATA command", "DATA"),
+        (" failed after I sent the message", "DATA"),
+        (" but sender was rejected", "MAIL"),
+        (" but my name was rejected", "CONN"),
+        (" but greeting failed", "CONN"),
+    ];
 
     private static readonly string[] Commands = ["DATA", "RCPT TO", "RCPT", "MAIL FROM", "initial connection", "EHLO", "HELO"];
 
@@ -26,7 +37,20 @@ internal static partial class SmtpStageReader
             return stage;
         }
 
-        return Phrase(text) is { } command ? Normalize(command) : null;
+        return Phrase(text) is { } command ? Normalize(command) : Qmail(text);
+    }
+
+    private static string? Qmail(string text)
+    {
+        foreach (var (sentence, stage) in QmailSentences)
+        {
+            if (text.Contains(sentence, StringComparison.OrdinalIgnoreCase))
+            {
+                return stage;
+            }
+        }
+
+        return null;
     }
 
     // Note: in a sendmail transcript the failed command is the last ">>>" line before the

@@ -96,6 +96,43 @@ public sealed class BounceTextFormatTests
         Assert.Equal((FailureType.Soft, FailureReason.Refused), Pair(Classifier.Classify(recipient, report.Kind)));
     }
 
+    private static string QmailBounce(string sentence, string reply) => $"""
+        From: MAILER-DAEMON@out.example.org
+        To: sender@example.org
+        Subject: failure notice
+
+        Hi. This is the qmail-send program at out.example.org.
+        I'm afraid I wasn't able to deliver your message to the following addresses.
+        This is a permanent error; I've given up. Sorry it didn't work out.
+
+        <friend@example.net>:
+        192.0.2.25 {sentence}
+        Remote host said: {reply}
+        Giving up on 192.0.2.25.
+
+        --- Below this line is a copy of the message.
+
+        From: sender@example.org
+        To: friend@example.net
+        Subject: hello
+        """;
+
+    [Theory]
+    // qmail names the stage in its own words; an unknown user refused at RCPT TO is a dead address
+    // even without an enhanced status code, the same words after the message was sent are a filter's.
+    [InlineData("does not like recipient.", "550 sorry, no mailbox here by that name", "RCPT", FailureType.Hard, FailureReason.UserUnknown)]
+    [InlineData("failed after I sent the message.", "550 unknown user friend@example.net", "DATA", FailureType.Soft, FailureReason.Refused)]
+    [InlineData("but sender was rejected.", "553 no such user here", "MAIL", FailureType.Soft, FailureReason.Refused)]
+    public void Parse_QmailSentence_GivesTheStage(string sentence, string reply, string stage, FailureType type, FailureReason reason)
+    {
+        var report = Parse(QmailBounce(sentence, reply));
+
+        var recipient = Assert.Single(report.Recipients);
+        Assert.Equal("friend@example.net", recipient.Address);
+        Assert.Equal(stage, recipient.SmtpCommand);
+        Assert.Equal((type, reason), Pair(Classifier.Classify(recipient, report.Kind)));
+    }
+
     [Fact]
     public void Parse_LocalProgramExitStatus_KeepsItsTypeAndIsAMailerError()
     {
