@@ -24,9 +24,9 @@ public static class DefaultBounceRules
 
         // Transport and local delivery agent failures that mention a user but are about the system.
         R("local-delivery-agent", Soft, FailureReason.Unreachable,
-            @"procmail: |\bpipe to \||unknown mailer error|mailer error|operating system error|\|IFS=|x-unix; \d+$|address ambiguous|mailing list expansion problem|misconfigured forwarding"),
+            @"procmail: |\bpipe to \||unknown mailer error|mailer error|operating system error|\|IFS=|x-unix; \d+$|address ambiguous|delivery to (file|pipe) forbidden|local delivery failed|mailing list expansion problem|misconfigured forwarding"),
         R("server-resources", Soft, FailureReason.Unreachable,
-            @"insufficient (system )?(resources|disk space)|system (is )?full|queue file write error|upstream error|internal (system|server) error|internal error reading|local error in processing|could not load drd|(local|mail system|server|system) config(uration)? error|server is misconfigured|temporary local problem|interrupted system call|can't create user output file|error while being processed|there is no mdb|timeout waiting for input"),
+            @"insufficient (system )?(resources|disk space)|system (is )?full|queue file write error|upstream error|internal (system|server) error|internal error reading|local error in processing|could not load drd|(local|mail system|server|system) config(uration)? error|server is misconfigured|temporary local problem|interrupted system call|can't create user output file|error while being processed|there is no mdb|not enough free space|timeout waiting for input"),
 
         // Mailbox full (seed: 550 5.2.2 user quota exceeded).
         R("mailbox-full", Soft, FailureReason.MailboxFull,
@@ -54,7 +54,7 @@ public static class DefaultBounceRules
         // Header and format refusals before the size rule: "headers too large" is content, not size.
         R("header-error", Soft, FailureReason.Refused, @"headers? (is |are )?(too (large|long|many)|error)|invalid message content|improper use of 8-bit|multiple addresses in from|not rfc ?(822|2822|5322)|rfc ?(822|2822|5322) (compliant|compliance|violation)|(malformed|invalid|duplicate|missing) (\S+ )?(header|message-id)|bare (lf|linefeed|cr)|multiple \S+ headers|rfcmessagenoncompliant"),
         R("message-too-large", Soft, FailureReason.TextTooLong,
-            @"(message|mail|email) (size )?(exceeds|is too (big|large)|too (big|large))|size (limit )?exceed|exceeds (the )?(fixed |maximum )*(message )?size|message too large|line limit exceeded|message length exceeds|exceed ?limit|(message|mail) file too (big|large)|too (big|large) for (the )?(system|mailbox|server)|maximum (inbound |incoming )?message size|\bsize limit|taille limite"),
+            @"(message|mail|email) (size )?(exceeds|is too (big|large)|too (big|large))|size (limit )?exceed|exceeds (the )?(fixed |maximum )*(message )?size|message too large|line limit exceeded|message length exceeds|exceed ?limit|(message|mail) file too (big|large)|too (big|large) for (the )?(system|mailbox|server)|maximum (inbound |incoming )?message size|exe?ceeded the maximum size|\bsize limit|taille limite"),
 
         // Domains that accept no mail (null MX) are dead ends, not network trouble.
         R("domain-accepts-no-mail", Soft, FailureReason.InvalidDomain,
@@ -88,7 +88,7 @@ public static class DefaultBounceRules
 
         // Invalid domain (seed: DNS query failed for 'ourdan.com').
         R("invalid-domain", Soft, FailureReason.InvalidDomain,
-            @"dns query failed|host unknown|unknown host|host or domain name not found|domain (name )?not found|no such domain|domain (does not|doesn't) exist|invalid domain|couldn't find any host named|dns lookup failure|illegal host/domain|unrouteable (mail )?domain|unroutable address|no mx|mx lookup failed|bad destination system|routing issue|host not found|dns domain \S+ does not exist|unknown domain|nxdomain|name or service not known|domain must exist|domain mentioned in e-?mail address is unknown|unrouteable address"),
+            @"dns query failed|host unknown|unknown host|host or domain name not found|domain (name )?not found|no such domain|domain (does not|doesn't) exist|invalid domain|couldn't find any host named|dns lookup failure|illegal host/domain|unrouteable (mail )?domain|unroutable address|no mx|mx lookup failed|bad destination system|routing issue|host not found|dns domain \S+ does not exist|unknown domain|nxdomain|name or service not known|host address lookups failed|mx records point to non-existent hosts|domain must exist|domain mentioned in e-?mail address is unknown|unrouteable address"),
 
         // Connections and retries.
         R("connection-failed", Soft, FailureReason.Unreachable,

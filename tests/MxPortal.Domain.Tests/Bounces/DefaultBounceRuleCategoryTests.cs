@@ -90,6 +90,11 @@ public sealed class DefaultBounceRuleCategoryTests
     [InlineData("553 This route requires encryption (TLS)", "tls-required", FailureReason.Unreachable)]
     [InlineData("550 Access denied, example.com does not accept email over IPv6", "refused-by-recipient", FailureReason.Refused)]
     [InlineData("550 5.1.4 Destination mailbox address ambiguous", "local-delivery-agent", FailureReason.Unreachable)]
+    // Exim and qmail's own sentences.
+    [InlineData("550 Requested action not taken: mailbox unavailable (not enough free space)", "server-resources", FailureReason.Unreachable)]
+    [InlineData("all relevant MX records point to non-existent hosts", "invalid-domain", FailureReason.InvalidDomain)]
+    [InlineData("delivery to pipe forbidden", "local-delivery-agent", FailureReason.Unreachable)]
+    [InlineData("552 The message exeeded the maximum size the user accepts", "message-too-large", FailureReason.TextTooLong)]
     public void Classify_ReplyOfAKnownClass_IsDecidedByItsRule(string reply, string rule, FailureReason reason)
     {
         var result = Classifier.Classify(reply);
