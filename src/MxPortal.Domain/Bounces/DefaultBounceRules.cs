@@ -54,7 +54,7 @@ public static class DefaultBounceRules
         // Header and format refusals before the size rule: "headers too large" is content, not size.
         R("header-error", Soft, FailureReason.Refused, @"headers? (is |are )?(too (large|long|many)|error)|invalid message content|improper use of 8-bit|multiple addresses in from|not rfc ?(822|2822|5322)|rfc ?(822|2822|5322) (compliant|compliance|violation)|(malformed|invalid|duplicate|missing) (\S+ )?(header|message-id)|bare (lf|linefeed|cr)|multiple \S+ headers|rfcmessagenoncompliant"),
         R("message-too-large", Soft, FailureReason.TextTooLong,
-            @"(message|mail|email) (size )?(exceeds|is too (big|large)|too (big|large))|size (limit )?exceed|exceeds (the )?(fixed |maximum )*(message )?size|message too large|line limit exceeded|message length exceeds|exceed ?limit|(message|mail) file too (big|large)|too (big|large) for (the )?(system|mailbox|server)|maximum (inbound |incoming )?message size|exe?ceeded the maximum size|\bsize limit|taille limite"),
+            @"(message|mail|email) (size )?(exceeds|is too (big|large)|too (big|large))|size (limit )?exceed|exceeds (the )?(fixed |maximum )*(message )?size|message too large|line limit exceeded|message length exceeds|exceed ?limit|(message|mail) file too (big|large)|too (big|large) for (the )?(system|mailbox|server)|maximum (inbound |incoming )?message size|exc?eeded the maximum size|\bsize limit|taille limite"),
 
         // Domains that accept no mail (null MX) are dead ends, not network trouble.
         R("domain-accepts-no-mail", Soft, FailureReason.InvalidDomain,
