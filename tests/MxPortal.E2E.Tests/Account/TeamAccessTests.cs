@@ -46,6 +46,8 @@ public sealed class TeamAccessTests(BrowserFixture browser) : IAsyncLifetime
         }
 
         await viewer.GotoAsync(_portal.Url("/"));
+        // The interactive render replaces the prerendered page: a click that lands in between hits a detached button.
+        await BrowserPortal.WaitForCircuitAsync(viewer);
         await viewer.ClickAsync("#logout");
         await viewer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
         await Expect(viewer.Locator("#logged-out")).ToBeVisibleAsync();
