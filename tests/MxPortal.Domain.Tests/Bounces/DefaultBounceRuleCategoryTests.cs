@@ -95,7 +95,9 @@ public sealed class DefaultBounceRuleCategoryTests
     [InlineData("all relevant MX records point to non-existent hosts", "invalid-domain", FailureReason.InvalidDomain)]
     [InlineData("delivery to pipe forbidden", "local-delivery-agent", FailureReason.Unreachable)]
     [InlineData("552 The message exeeded the maximum size the user accepts", "message-too-large", FailureReason.TextTooLong)]
-    [InlineData("552 Header size exceeds maximum permitted", "header-error", FailureReason.Refused)]
+    [InlineData("550 Recipient bob was not found in directory", "user-unknown", FailureReason.UserUnknown)]
+    [InlineData("550 Frequency of receiving messages is limited", "rate-limited", FailureReason.Unreachable)]
+    [InlineData("553 Recipient mailbox is not allowed", "user-unknown", FailureReason.UserUnknown)]
     [InlineData("550 This message contains text that uses unnecessary base64 encoding", "header-error", FailureReason.Refused)]
     public void Classify_ReplyOfAKnownClass_IsDecidedByItsRule(string reply, string rule, FailureReason reason)
     {
