@@ -1,5 +1,5 @@
-using System.Globalization;
 using MxPortal.Domain.MxRules;
+using MxPortal.Domain.Sending;
 
 namespace MxPortal.Domain.Sync;
 
@@ -15,7 +15,7 @@ public sealed record SuppressionEntry(string Value, SuppressionKind Kind, RuleSo
     /// <summary>Reads an address (with <c>@</c>) or a domain; null with a reason when it is neither.</summary>
     public static SuppressionEntry? TryParse(string? text, out string? error, RuleSource source = RuleSource.Local, string comment = "")
     {
-        var value = AsciiDomain((text ?? "").Trim().TrimEnd('.').ToLowerInvariant());
+        var value = AsciiDomain.Of((text ?? "").Trim().TrimEnd('.').ToLowerInvariant());
         error = null;
         if (value.Length == 0) error = "the value is empty";
         else if (value.Contains('@'))
@@ -29,25 +29,6 @@ public sealed record SuppressionEntry(string Value, SuppressionKind Kind, RuleSo
         else if (DomainError(value) is { } e) error = e;
         else return new SuppressionEntry(value, SuppressionKind.Domain, source, comment);
         return null;
-    }
-
-    /// <summary>
-    /// The value with its domain in ASCII (<c>bücher.de</c>: <c>xn--bcher-kva.de</c>), the form recipients' domains
-    /// are kept in, so an entry typed in Unicode matches them; left as it is when it is no domain name at all.
-    /// </summary>
-    private static string AsciiDomain(string value)
-    {
-        var at = value.LastIndexOf('@');
-        var domain = value[(at + 1)..];
-        if (domain.All(char.IsAscii)) return value;
-        try
-        {
-            return value[..(at + 1)] + new IdnMapping().GetAscii(domain);
-        }
-        catch (ArgumentException)
-        {
-            return value;
-        }
     }
 
     private static string? DomainError(string domain)
