@@ -8,6 +8,13 @@ namespace MxPortal.Web;
 
 public static class WebServiceCollectionExtensions
 {
+    /// <summary>
+    /// Largest message the browser may send the circuit. SignalR's default (32 KB) drops the circuit as soon as a field
+    /// holds more: a whole bounce mail in the rule tester (up to <see cref="Infrastructure.Bounces.BounceRuleTester.MaxInputLength"/>
+    /// characters), a newsletter's HTML body, a pasted list of addresses to quarantine.
+    /// </summary>
+    private const long MaxCircuitMessageBytes = 8 * 1024 * 1024;
+
     /// <summary>Razor components, MudBlazor, cookie sign-in and the role policies.</summary>
     public static IServiceCollection AddMxWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -16,7 +23,8 @@ public static class WebServiceCollectionExtensions
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
                 $"{PortalOptions.Section}:TimeZone is not a known time zone id.")
             .ValidateOnStart();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = MaxCircuitMessageBytes);
         services.AddMudServices();
 
         services.AddCascadingAuthenticationState();

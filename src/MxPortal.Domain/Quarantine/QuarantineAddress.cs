@@ -1,3 +1,5 @@
+using MxPortal.Domain.Sending;
+
 namespace MxPortal.Domain.Quarantine;
 
 /// <summary>
@@ -7,10 +9,10 @@ namespace MxPortal.Domain.Quarantine;
 /// </summary>
 public static class QuarantineAddress
 {
-    /// <summary>Trims and lower-cases (invariant) an address; false when it is not <c>local@domain</c>.</summary>
+    /// <summary>Trims and lower-cases (invariant) an address, its domain in ASCII as recipients' keys have it; false when it is not <c>local@domain</c>.</summary>
     public static bool TryNormalize(string? raw, out string address)
     {
-        address = (raw ?? "").Trim().ToLowerInvariant();
+        address = AsciiDomain.Of((raw ?? "").Trim().ToLowerInvariant());
 
         // Note: the last '@' separates the domain, as a quoted local part may itself contain '@'.
         var at = address.LastIndexOf('@');

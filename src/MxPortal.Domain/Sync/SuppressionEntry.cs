@@ -1,4 +1,5 @@
 using MxPortal.Domain.MxRules;
+using MxPortal.Domain.Sending;
 
 namespace MxPortal.Domain.Sync;
 
@@ -14,7 +15,7 @@ public sealed record SuppressionEntry(string Value, SuppressionKind Kind, RuleSo
     /// <summary>Reads an address (with <c>@</c>) or a domain; null with a reason when it is neither.</summary>
     public static SuppressionEntry? TryParse(string? text, out string? error, RuleSource source = RuleSource.Local, string comment = "")
     {
-        var value = (text ?? "").Trim().TrimEnd('.').ToLowerInvariant();
+        var value = AsciiDomain.Of((text ?? "").Trim().TrimEnd('.').ToLowerInvariant());
         error = null;
         if (value.Length == 0) error = "the value is empty";
         else if (value.Contains('@'))

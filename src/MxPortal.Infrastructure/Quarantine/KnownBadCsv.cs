@@ -6,7 +6,8 @@ namespace MxPortal.Infrastructure.Quarantine;
 /// <summary>
 /// Reads a CSV of known-bad addresses: one address per line, optionally a second column with the failure reason (its
 /// name, e.g. <c>UserUnknown</c>, or its display name, e.g. <c>User unknown</c>; default Not defined). A header line
-/// (<c>address[,reason]</c>), blank lines and repeats are skipped; separators are comma, semicolon or tab. Every bad line
+/// (<c>address[,reason]</c>, or any columns with <c>address</c> first and <c>reason</c> among them, as the quarantine
+/// export writes), blank lines and repeats are skipped; separators are comma, semicolon or tab. Every bad line
 /// is reported with its number.
 /// </summary>
 public static class KnownBadCsv
@@ -21,6 +22,7 @@ public static class KnownBadCsv
         var errors = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var number = 0;
+        var reasonColumn = 1;
         while (await reader.ReadLineAsync(ct) is { } line)
         {
             if (++number > MaxLines)
@@ -30,16 +32,22 @@ public static class KnownBadCsv
             }
             var cells = line.Split([',', ';', '\t']).Select(c => c.Trim().Trim('"').Trim()).ToArray();
             if (cells.All(c => c.Length == 0)) continue;
-            if (number == 1 && cells[0].Equals("address", StringComparison.OrdinalIgnoreCase)) continue;
+            if (number == 1 && cells[0].Equals("address", StringComparison.OrdinalIgnoreCase))
+            {
+                // Note: a header may name more columns (the quarantine export of another instance): take the reason by name.
+                var named = Array.FindIndex(cells, c => c.Equals("reason", StringComparison.OrdinalIgnoreCase));
+                if (named > 0) reasonColumn = named;
+                continue;
+            }
             if (!QuarantineAddress.TryNormalize(cells[0], out var address))
             {
                 errors.Add($"line {number}: '{Clip(cells[0])}' is not an email address.");
                 continue;
             }
             var reason = FailureReason.NotDefined;
-            if (cells.Length > 1 && cells[1].Length > 0 && !TryReason(cells[1], out reason))
+            if (cells.Length > reasonColumn && cells[reasonColumn].Length > 0 && !TryReason(cells[reasonColumn], out reason))
             {
-                errors.Add($"line {number}: '{Clip(cells[1])}' is not a failure reason (e.g. User unknown, Invalid domain, Mailbox full).");
+                errors.Add($"line {number}: '{Clip(cells[reasonColumn])}' is not a failure reason (e.g. User unknown, Invalid domain, Mailbox full).");
                 continue;
             }
             if (seen.Add(address)) rows.Add(new Row(number, address, reason));

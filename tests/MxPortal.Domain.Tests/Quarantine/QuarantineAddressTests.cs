@@ -1,4 +1,5 @@
 using MxPortal.Domain.Quarantine;
+using MxPortal.Domain.Sending;
 
 namespace MxPortal.Domain.Tests.Quarantine;
 
@@ -14,6 +15,12 @@ public sealed class QuarantineAddressTests
 
         Assert.Equal((address, domain, AddressStatus.Valid), (record.Address, record.Domain, record.Status));
     }
+
+    [Theory]
+    [InlineData("Jane@Bücher.de")]
+    [InlineData("jane@XN--BCHER-KVA.DE")]
+    public void Normalize_AUnicodeDomain_GivesTheKeyOfTheRecipient_SoTheQuarantineHoldsIt(string raw) =>
+        Assert.Equal(EmailAddress.Parse("jane@bücher.de").Key, QuarantineAddress.Normalize(raw));
 
     [Theory]
     [InlineData(null)]

@@ -20,6 +20,17 @@ public sealed class SuppressionSetTests
     }
 
     [Theory]
+    [InlineData("Bücher.de", "xn--bcher-kva.de", "jane@xn--bcher-kva.de")]
+    [InlineData("Jane@Bücher.de", "jane@xn--bcher-kva.de", "jane@xn--bcher-kva.de")]
+    public void AnEntryTypedInUnicode_IsStoredInAscii_AndMatchesTheRecipientsOfThatDomain(string text, string stored, string recipient)
+    {
+        var entry = Entry(text);
+
+        Assert.Equal(stored, entry.Value);
+        Assert.Equal(stored, new SuppressionSet([entry]).Match(recipient));
+    }
+
+    [Theory]
     [InlineData(" A@Mail.Example.COM. ", new[] { "a@mail.example.com", "mail.example.com", "example.com", "com" })]
     [InlineData("example.com", new[] { "example.com", "com" })]
     public void Candidates_AreTheAddressThenItsDomainAndEachParentDomain_Normalized(string address, string[] expected)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -61,6 +62,24 @@ public sealed class BounceQualificationBrowserTests(BrowserFixture browser) : IA
         await page.WaitForURLAsync(_portal.Url(path));
         await BrowserPortal.WaitForCircuitAsync(page);
         return page;
+    }
+
+    [Fact]
+    public async Task Tester_QualifiesABounceMailLargerThanTheDefaultCircuitMessage_WithoutLosingTheCircuit()
+    {
+        // Note: a newsletter returned in full is easily over 32 KB, SignalR's default limit for one message from the browser.
+        var original = new StringBuilder("--b1\r\nContent-Type: message/rfc822\r\n\r\nFrom: news@sender.test\r\nSubject: This week\r\n\r\n");
+        for (var i = 0; original.Length < 40_000; i++) original.Append("<p>Line ").Append(i).Append(" of this week's newsletter.</p>\r\n");
+        var dsn = Encoding.UTF8.GetString(DsnMail.Create("<dsn-big@mx.test>", "jane@example.com", "5.1.1",
+            "550 5.1.1 <jane@example.com>: Recipient address rejected: User unknown in virtual mailbox table"));
+        var mail = dsn.Replace("--b1--", original + "--b1--", StringComparison.Ordinal);
+        var page = await SignedInAsync("/bounce-rules/test");
+
+        await page.Locator("#tester-input").FillAsync(mail);
+        await page.ClickAsync("#tester-run");
+
+        await Expect(page.Locator(".tester-type")).ToHaveTextAsync("Hard");
+        await Expect(page.Locator(".tester-reason")).ToHaveTextAsync("User unknown");
     }
 
     [Fact]

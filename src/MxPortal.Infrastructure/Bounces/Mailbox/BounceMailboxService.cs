@@ -51,6 +51,10 @@ public sealed class BounceMailboxService(
     public async Task<MailboxTestResult> TestConnectionAsync(ClaimsPrincipal actor, BounceMailboxSettings settings, int? id = null, CancellationToken ct = default)
     {
         Demand(actor);
+        // Note: only the address is checked here, so a mailbox can be tried before it is named.
+        var invalid = BounceMailboxSettingsValidator.Validate(settings, passwordRequired: false);
+        if (new[] { "Host", "Port" }.Where(invalid.ContainsKey).SelectMany(f => invalid[f]).ToList() is { Count: > 0 } problems)
+            return new MailboxTestResult(false, 0, string.Join(" ", problems));
         var password = settings.Password;
         if (string.IsNullOrEmpty(password) && id is not null)
         {

@@ -16,7 +16,8 @@ internal static class BounceMailboxSettingsValidator
         Check(!string.IsNullOrWhiteSpace(s.Name) && s.Name.Trim().Length <= 100, "Name", "A name of 1 to 100 characters is required.");
         Check(Enum.IsDefined(s.Protocol), "Protocol", "Choose POP3 or IMAP.");
         Check(Enum.IsDefined(s.Tls), "Tls", "Choose a TLS mode.");
-        Check(!string.IsNullOrWhiteSpace(s.Host) && s.Host.Trim().Length <= 255 && !s.Host.Trim().Contains(' ', StringComparison.Ordinal),
+        // Note: MailKit puts the host in a URI and throws on one that is no host name (a space, a port, a scheme).
+        Check(!string.IsNullOrWhiteSpace(s.Host) && s.Host.Trim().Length <= 255 && Uri.CheckHostName(s.Host.Trim()) != UriHostNameType.Unknown,
             "Host", "A host name or IP address is required.");
         Check(s.Port is >= 1 and <= 65535, "Port", "The port is between 1 and 65535.");
         Check(!string.IsNullOrWhiteSpace(s.UserName) && s.UserName.Length <= 256, "UserName", "A user name is required.");

@@ -78,6 +78,24 @@ public sealed class BounceMailboxServiceTests(PostgresFixture postgres, DovecotF
         Assert.Equal(["Host", "Name", "Password", "PollIntervalMinutes", "Port", "ProcessedFolder", "UserName"], result.Errors.Keys.Order().ToList());
     }
 
+    [Theory]
+    [InlineData("exa mple.test")]
+    [InlineData("mail.example.test:993")]
+    [InlineData("imaps://mail.example.test")]
+    public async Task AHostThatIsNoHostName_IsRefusedOnSave_AndOnTestConnection_WithoutTryingIt(string host)
+    {
+        await using var dataHost = await DataTestHost.CreateAsync("Sqlite", postgres);
+        await dataHost.MigrateAsync();
+        var service = dataHost.Services.GetRequiredService<BounceMailboxService>();
+        var settings = new BounceMailboxSettings("returns", MailProtocol.Imap, host, 993, MailTlsMode.SslOnConnect, "returns", "secret");
+
+        var saved = await service.CreateAsync(MailboxTestContext.Admin, settings);
+        var test = await service.TestConnectionAsync(MailboxTestContext.Admin, settings);
+
+        Assert.Equal(["Host"], saved.Errors.Keys);
+        Assert.Equal(new MailboxTestResult(false, 0, "A host name or IP address is required."), test);
+    }
+
     [Fact]
     public async Task TestConnection_WithTheRightPassword_CountsMessages_WithAWrongOne_SaysWhy()
     {

@@ -118,6 +118,20 @@ public sealed class DeliveryEditPageTests
     }
 
     [Fact]
+    public async Task AnImportWithNoRow_SaysNoRecipientWasImported_InsteadOfShowingNothing()
+    {
+        await using var c = await PortalComponentContext.CreateAsync("olivia", "op-1", Roles.Operator);
+        var id = await DraftWithListAsync(c);
+        using var headerOnly = new MemoryStream(Encoding.UTF8.GetBytes("email,FirstName,City\r\n"));
+        var import = await c.Bunit.Services.GetRequiredService<RecipientImporter>().ImportAsync(Operator, id, headerOnly, headerOnly.Length);
+        Assert.True(import.Applied, import.Refusal);
+
+        var page = await RenderAsync(c, id);
+
+        page.WaitForAssertion(() => Assert.Contains("0 recipients imported", page.Find("#import-summary").TextContent));
+    }
+
+    [Fact]
     public async Task ValidDraft_IsSavedWithItsWaves()
     {
         await using var c = await PortalComponentContext.CreateAsync("olivia", "op-1", Roles.Operator);

@@ -13,6 +13,7 @@ public sealed partial class DomainTestPage
     private MxResolution? _resolution;
     private IReadOnlyList<HostRuleRow> _rows = [];
     private string _levelSummary = "";
+    private string? _inputError;
 
     [Inject] private IMxResolver Resolver { get; set; } = default!;
     [Inject] private MxRuleStore Rules { get; set; } = default!;
@@ -27,6 +28,8 @@ public sealed partial class DomainTestPage
     private async Task TestAsync()
     {
         var domain = DomainReport.DomainOf(_input ?? "");
+        // Note: the result of the domain before would otherwise stay up, as if it answered this input.
+        (_resolution, _rows, _inputError) = (null, [], domain.Length == 0 ? "Enter a domain (example.com) or an address (jane@example.com)." : null);
         if (domain.Length == 0) return;
         _busy = true;
         try
