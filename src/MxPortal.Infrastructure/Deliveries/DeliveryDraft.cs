@@ -58,7 +58,8 @@ public sealed record DeliveryDraft
         if (string.IsNullOrWhiteSpace(Name)) errors.Add(new(nameof(Name), "is required."));
         else if (Name.Length > MaxNameLength) errors.Add(new(nameof(Name), $"is longer than {MaxNameLength} characters."));
         errors.AddRange(Settings.Validate(columns));
-        errors.AddRange(WaveSchedule.Validate(Waves).Select(e => new DeliverySettingsError(nameof(Waves), e.ToString())));
+        // Note: the field already says "Waves"; a calendar-wide error adds only its message ("Waves: Waves: …" otherwise).
+        errors.AddRange(WaveSchedule.Validate(Waves).Select(e => new DeliverySettingsError(nameof(Waves), e.Number is null ? e.Message : e.ToString())));
         foreach (var id in IdentityIds.Where(i => !identities.Contains(i)))
             errors.Add(new(nameof(IdentityIds), $"sending identity {id} does not exist."));
         return errors;

@@ -110,6 +110,7 @@ public sealed class DeliveryEditPageTests
         var waves = page.Find("#wave-errors").TextContent;
         Assert.Contains("Wave 3, Size: must be positive (was 0)", waves);
         Assert.Contains("the percentages add up to 120, more than 100", waves);
+        Assert.DoesNotContain("Waves: Waves:", waves);
         Assert.Empty((await StoredAsync(c, id)).Waves);
 
         await page.Find("#wave-share-3").ChangeAsync(new() { Value = "lots" });
