@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 
 namespace MxPortal.Domain.Sending;
 
@@ -16,7 +15,6 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
     private const int MaxDomainLength = 253;
     private const int MaxLength = 254;
     private const string AtomSpecials = "!#$%&'*+-/=?^_`{|}~";
-    private static readonly IdnMapping Idn = new();
 
     private EmailAddress(string local, string domain)
     {
@@ -52,7 +50,7 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
         // Note: the last '@' separates the domain, as a quoted local part may itself contain '@'.
         var at = text.LastIndexOf('@');
         var domain = text[(at + 1)..];
-        address = new EmailAddress(text[..at], (domain.All(char.IsAscii) ? domain : Idn.GetAscii(domain)).ToLowerInvariant());
+        address = new EmailAddress(text[..at], AsciiDomain.Convert(domain).ToLowerInvariant());
         return true;
     }
 
@@ -102,7 +100,7 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
         string ascii;
         try
         {
-            ascii = domain.All(char.IsAscii) ? domain : Idn.GetAscii(domain);
+            ascii = AsciiDomain.Convert(domain);
         }
         catch (ArgumentException)
         {

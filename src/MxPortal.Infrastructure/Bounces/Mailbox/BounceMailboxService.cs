@@ -53,8 +53,8 @@ public sealed class BounceMailboxService(
         Demand(actor);
         // Note: only the address is checked here, so a mailbox can be tried before it is named.
         var invalid = BounceMailboxSettingsValidator.Validate(settings, passwordRequired: false);
-        if (new[] { "Host", "Port" }.Where(invalid.ContainsKey).SelectMany(f => invalid[f]).ToList() is { Count: > 0 } problems)
-            return new MailboxTestResult(false, 0, string.Join(" ", problems));
+        var problems = invalid.Where(e => e.Key is "Host" or "Port").SelectMany(e => e.Value).ToList();
+        if (problems.Count > 0) return new MailboxTestResult(false, 0, string.Join(" ", problems));
         var password = settings.Password;
         if (string.IsNullOrEmpty(password) && id is not null)
         {
